@@ -1,0 +1,3 @@
+package com.silverjems.shop.catalog;
+
+record CategoryView(String slug, String name) {}

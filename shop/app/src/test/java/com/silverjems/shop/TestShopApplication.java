@@ -1,0 +1,116 @@
+package com.silverjems.shop;
+
+import com.silverjems.testsupport.LocalPostgres;
+import com.silverjems.testsupport.LocalRunProblem;
+import com.silverjems.testsupport.ShopMigrations;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * The local run: the whole platform on one laptop with nothing installed but a JDK. Starts real
+ * PostgreSQL from embedded binaries (data kept in {@code .local-data/} across restarts), loads the
+ * demo catalogue and starts the shop on http://localhost:8080.
+ *
+ * <p>Run it with {@code ./mvnw -pl shop/app -am spring-boot:test-run}. Production never sees this
+ * class: it lives in test sources, as Spring Boot's {@code Test…Application} idiom has it.
+ */
+public final class TestShopApplication {
+
+  private TestShopApplication() {}
+
+  public static void main(String[] args) {
+    LocalRunSettings settings = LocalRunSettings.from(args);
+    // Embedded PostgreSQL narrates every initdb step; the developer needs only its warnings.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.zonky"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+    try {
+      settings.checkPortIsFree();
+      LocalPostgres postgres = LocalPostgres.start(settings.dataDirectory().resolve("postgres"));
+      Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "local-postgres-stop"));
+      ShopMigrations.apply(postgres.dataSource(), true);
+
+      // System properties outrank application.yml; the developer's own --args still outrank them.
+      settings.springDefaults(postgres.jdbcUrl()).forEach(System::setProperty);
+      SpringApplication application = new SpringApplication(ShopApplication.class);
+      application.addListeners(
+          (ApplicationListener<ApplicationReadyEvent>)
+              ready ->
+                  System.out.println(
+                      "\n  Silver Jems is running at http://localhost:"
+                          + settings.port()
+                          + "/  (Ctrl-C to stop; data in "
+                          + settings.dataDirectory().toAbsolutePath()
+                          + ")\n"));
+      application.run(args);
+    } catch (LocalRunProblem problem) {
+      System.err.println("silverjems: " + problem.getMessage());
+      System.exit(2);
+    }
+  }
+
+  /** Where the local run keeps its data and which port it serves, from {@code --key=value} args. */
+  record LocalRunSettings(Path dataDirectory, int port) {
+
+    static LocalRunSettings from(String[] args) {
+      return from(args, System.getenv());
+    }
+
+    /**
+     * {@code --key=value} arguments win over the environment (SERVER_PORT, SILVERJEMS_DATA_DIR).
+     */
+    static LocalRunSettings from(String[] args, Map<String, String> environment) {
+      Map<String, String> options = new HashMap<>();
+      if (environment.containsKey("SERVER_PORT")) {
+        options.put("server.port", environment.get("SERVER_PORT"));
+      }
+      if (environment.containsKey("SILVERJEMS_DATA_DIR")) {
+        options.put("silverjems.local.data-dir", environment.get("SILVERJEMS_DATA_DIR"));
+      }
+      for (String arg : args) {
+        if (arg.startsWith("--") && arg.contains("=")) {
+          options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+      }
+      return new LocalRunSettings(
+          Path.of(options.getOrDefault("silverjems.local.data-dir", ".local-data")),
+          Integer.parseInt(options.getOrDefault("server.port", "8080")));
+    }
+
+    void checkPortIsFree() {
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(port));
+      } catch (IOException e) {
+        throw new LocalRunProblem(
+            "Port "
+                + port
+                + " is already in use: stop whatever is listening there (`ss -ltnp 'sport = :"
+                + port
+                + "'` shows it) or choose another port: SERVER_PORT=8081 ./mvnw -q -pl shop/app -am"
+                + " spring-boot:test-run");
+      }
+    }
+
+    Map<String, String> springDefaults(String jdbcUrl) {
+      Map<String, String> defaults = new HashMap<>();
+      defaults.put("spring.datasource.url", jdbcUrl);
+      defaults.put("spring.datasource.username", "postgres");
+      defaults.put("spring.datasource.password", "postgres");
+      // Migrations already ran above, demo data included; Spring's Flyway would only repeat them.
+      defaults.put("spring.flyway.enabled", "false");
+      // A developer reads the console: plain lines, not JSON.
+      defaults.put("logging.structured.format.console", "");
+      defaults.put("management.tracing.sampling.probability", "1.0");
+      defaults.put("logging.level.io.zonky", "WARN");
+      return defaults;
+    }
+  }
+}
