@@ -1,0 +1,63 @@
+// Catalogue reads and the product card every listing shows. All GETs, so the service worker can
+// answer them from its saved copy while the API is down.
+import { api } from './api.js';
+import { h } from './dom.js';
+import { money } from './format.js';
+import { picture, primaryImage } from './images.js';
+
+export const LISTING_SIZES = '(min-width: 60rem) 18rem, (min-width: 40rem) 30vw, 46vw';
+
+/** One page of products: { items, page, size, totalItems }. */
+export function products({ category, page = 0, size = 24, ...filters } = {}) {
+  const query = new URLSearchParams();
+  if (category) query.set('category', category);
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== null && value !== '' && value !== false) query.set(name, String(value));
+  }
+  query.set('page', String(page));
+  query.set('size', String(size));
+  return api.get(`/api/products?${query}`);
+}
+
+/** Every product of a category (the API caps a page at 100), for filtering in the browser. */
+export async function allProducts(category) {
+  const first = await products({ category, page: 0, size: 100 });
+  const items = [...first.items];
+  const pages = Math.ceil(first.totalItems / 100);
+  for (let page = 1; page < pages; page++) items.push(...(await products({ category, page, size: 100 })).items);
+  return items;
+}
+
+export function product(slug) {
+  return api.get(`/api/products/${encodeURIComponent(slug)}`);
+}
+
+export function productHref(slug) {
+  return `/product.html?slug=${encodeURIComponent(slug)}`;
+}
+
+/** The lowest price a listing item can be bought at. */
+export function priceFrom(item) {
+  return item.priceFromMinor ?? item.priceMinor ?? item.price?.amountMinor ?? 0;
+}
+
+export function productCard(item) {
+  const from = priceFrom(item);
+  const stock = item.inStock === false ? h('span', { class: 'stock stock--out' }, 'Sold out') : h('span', { class: 'stock' }, 'In stock');
+  return h(
+    'li',
+    { class: 'product-card', dataset: { slug: item.slug } },
+    h(
+      'a',
+      { href: productHref(item.slug) },
+      h('div', { class: 'product-card__image' }, picture(primaryImage(item), { alt: '', sizes: LISTING_SIZES })),
+      h(
+        'div',
+        { class: 'product-card__body' },
+        h('span', { class: 'product-card__name' }, item.name),
+        h('span', { class: 'price' }, item.priceVaries === false ? money(from, item.currency) : `From ${money(from, item.currency)}`),
+        stock,
+      ),
+    ),
+  );
+}

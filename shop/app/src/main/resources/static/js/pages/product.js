@@ -1,0 +1,182 @@
+// Product page: gallery from the image pipeline's renditions, variant (size) picker with stock per
+// variant, size guide, add to basket.
+import { ApiProblem, ApiUnavailable } from '../api.js';
+import { addToCart } from '../cart.js';
+import { h, notice, param, render } from '../dom.js';
+import { money } from '../format.js';
+import { picture } from '../images.js';
+import { categories, errorNotice, heading, showDegradedBanner, storefrontPage } from '../layout.js';
+import { product } from '../catalog.js';
+import { sizeGuide } from '../size-guide.js';
+
+const GALLERY_SIZES = '(min-width: 60rem) 36rem, 92vw';
+const LOW_STOCK = 3;
+
+function categorySlug(p) {
+  return typeof p.category === 'string' ? p.category : p.category?.slug;
+}
+
+function variantsOf(p) {
+  return (p.variants ?? []).map((v) => ({
+    ...v,
+    price: v.priceMinor ?? v.price?.amountMinor ?? v.price,
+    currency: v.currency ?? v.price?.currency ?? p.currency ?? 'GBP',
+    available: v.stock !== undefined ? Number(v.stock) : v.inStock === false ? 0 : v.available ?? null,
+  }));
+}
+
+function stockText(variant) {
+  if (variant.available === 0) return h('span', { class: 'stock stock--out' }, 'Sold out');
+  if (variant.available !== null && variant.available <= LOW_STOCK) {
+    return h('span', { class: 'stock stock--low' }, variant.available === 1 ? 'Only one left' : `Only ${variant.available} left`);
+  }
+  return h('span', { class: 'stock' }, 'In stock, ready to send');
+}
+
+function gallery(p) {
+  const images = p.images ?? [];
+  const main = h('div', { class: 'gallery__main' }, picture(images[0], { alt: images[0]?.alt ?? p.name, sizes: GALLERY_SIZES, eager: true }));
+  if (images.length < 2) return h('section', { class: 'gallery', 'aria-label': 'Photos' }, main);
+  const buttons = images.map((image, index) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        'aria-pressed': index === 0 ? 'true' : 'false',
+        'aria-label': `Show photo ${index + 1} of ${images.length}`,
+        on: {
+          click: (event) => {
+            render(main, picture(image, { alt: image.alt ?? p.name, sizes: GALLERY_SIZES, eager: true }));
+            for (const b of buttons) b.setAttribute('aria-pressed', b === event.currentTarget ? 'true' : 'false');
+          },
+        },
+      },
+      picture(image, { alt: '', sizes: '4.5rem' }),
+    ),
+  );
+  return h('section', { class: 'gallery', 'aria-label': 'Photos' }, main, h('ul', { class: 'gallery__thumbs' }, buttons.map((b) => h('li', {}, b))));
+}
+
+function variantLabel(v) {
+  return v.size ?? [v.metal, v.purity].filter(Boolean).join(' ') ?? v.sku;
+}
+
+storefrontPage({
+  title: 'Product',
+  build: async (content) => {
+    const slug = param('slug');
+    if (!slug) {
+      render(content, notice('info', 'Choose a piece from the ', h('a', { href: '/' }, 'shop'), '.'));
+      return;
+    }
+    const [p, list] = await Promise.all([product(slug), categories()]);
+    heading(p.name);
+    document.title = `${p.name} · Silver Jems`;
+    const catSlug = categorySlug(p);
+    const category = list.find((c) => c.slug === catSlug);
+    const variants = variantsOf(p);
+    const sized = variants.some((v) => v.size);
+    const kind = catSlug === 'rings' ? 'ring' : catSlug === 'necklaces' ? 'chain' : null;
+
+    let selected = variants.length === 1 ? variants[0] : null;
+    const price = h('p', { class: 'product__price', id: 'price' });
+    const stock = h('p', { id: 'stock', 'aria-live': 'polite' });
+    const message = h('div', { id: 'add-message', 'aria-live': 'polite' });
+    const addButton = h('button', { type: 'submit', class: 'button button--block', id: 'add-to-cart' }, 'Add to basket');
+
+    const showSelection = () => {
+      const shown = selected ?? variants.reduce((a, b) => (a && a.price <= b.price ? a : b), null);
+      price.textContent = shown ? `${selected || !variants.some((v) => v.price !== shown.price) ? '' : 'From '}${money(shown.price, shown.currency)}` : '';
+      render(stock, selected ? stockText(selected) : sized ? h('span', { class: 'stock' }, 'Choose a size to see availability') : null);
+      addButton.disabled = !!selected && selected.available === 0;
+    };
+
+    const picker = sized
+      ? h(
+          'fieldset',
+          { class: 'field', id: 'variant-picker' },
+          h('legend', {}, kind === 'chain' ? 'Chain length' : 'Size'),
+          h(
+            'div',
+            { class: 'variant-options' },
+            variants.map((v) =>
+              h(
+                'label',
+                { class: 'variant-option' },
+                h('input', {
+                  type: 'radio',
+                  name: 'variant',
+                  value: v.sku,
+                  disabled: v.available === 0,
+                  'aria-describedby': 'stock',
+                  on: {
+                    change: () => {
+                      selected = v;
+                      showSelection();
+                    },
+                  },
+                }),
+                h('span', {}, variantLabel(v), v.available === 0 ? h('small', {}, 'sold out') : null),
+              ),
+            ),
+          ),
+        )
+      : null;
+
+    const guide = kind ? sizeGuide(kind) : null;
+    const form = h('form', { class: 'form', id: 'add-form', novalidate: true }, picker, guide?.button, message, addButton);
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!selected) {
+        render(message, notice('error', `Please choose a ${kind === 'chain' ? 'length' : 'size'} first.`));
+        form.querySelector('input[name="variant"]:not(:disabled)')?.focus();
+        return;
+      }
+      addButton.disabled = true;
+      try {
+        await addToCart(selected, 1);
+        render(message, notice('ok', `${p.name}${selected.size ? `, size ${selected.size},` : ''} is in your basket. `, h('a', { href: '/cart.html' }, 'View basket')));
+      } catch (error) {
+        if (error instanceof ApiUnavailable) {
+          showDegradedBanner();
+          render(message, notice('degraded', 'The basket is temporarily unavailable, so nothing was added. Please try again in a few minutes.'));
+        } else if (error instanceof ApiProblem) {
+          render(message, notice('error', error.message));
+        } else {
+          render(message, errorNotice(error));
+        }
+      } finally {
+        addButton.disabled = selected?.available === 0;
+      }
+    });
+
+    const specs = variants[0]
+      ? h(
+          'dl',
+          { class: 'specs' },
+          h('dt', {}, 'Metal'),
+          h('dd', {}, `${variants[0].metal === 'silver' ? 'Sterling silver' : variants[0].metal ?? ''}${variants[0].purity ? ` (${variants[0].purity})` : ''}`),
+          variants[0].weightGrams ? [h('dt', {}, 'Weight'), h('dd', {}, `about ${Number(selected?.weightGrams ?? variants[0].weightGrams).toFixed(1)} g`)] : null,
+        )
+      : null;
+
+    render(
+      content,
+      h(
+        'nav',
+        { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
+        h(
+          'ol',
+          {},
+          h('li', {}, h('a', { href: '/' }, 'Home')),
+          category ? h('li', {}, h('a', { href: `/category.html?slug=${encodeURIComponent(category.slug)}` }, category.name)) : null,
+          h('li', {}, h('span', { 'aria-current': 'page' }, p.name)),
+        ),
+      ),
+      h('div', { class: 'product' }, gallery(p), h('section', { class: 'product__info', 'aria-label': 'Details' }, price, stock, form, h('p', {}, p.description ?? ''), specs)),
+      guide?.dialog,
+    );
+    showSelection();
+  },
+});

@@ -1,0 +1,91 @@
+package com.silverjems.shop.webui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One shopper's (or admin's) browser: a page that records every console error and uncaught
+ * exception — the tests fail on any, CSP violations included, since Chromium reports those as
+ * console errors — and writes a numbered screenshot at each step for people to look at.
+ */
+final class BrowserSession implements AutoCloseable {
+
+  private final BrowserContext context;
+  private final Page page;
+  private final Path screenshots;
+  private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+  private int step;
+
+  BrowserSession(BrowserContext context, Path screenshots) {
+    this.context = context;
+    this.screenshots = screenshots;
+    this.page = context.newPage();
+    page.onConsoleMessage(
+        message -> {
+          if ("error".equals(message.type())) {
+            consoleErrors.add(message.text() + " (" + message.location() + ")");
+          }
+        });
+    page.onPageError(error -> consoleErrors.add("uncaught: " + error));
+    try {
+      Files.createDirectories(screenshots);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Page page() {
+    return page;
+  }
+
+  BrowserContext context() {
+    return context;
+  }
+
+  /** Opens a path of the site and waits until the page's script has drawn it. */
+  Page open(String path) {
+    page.navigate(path);
+    awaitDrawn();
+    return page;
+  }
+
+  /** Waits until the page's content has replaced its "Loading…" placeholder. */
+  void awaitDrawn() {
+    page.waitForSelector("#page:not([aria-busy])");
+  }
+
+  /** Writes target/screenshots/&lt;test&gt;/NN-name.png and checks the console is still clean. */
+  Path screenshot(String name) {
+    Path file = screenshots.resolve(String.format("%02d-%s.png", ++step, name));
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    assertNoConsoleErrors();
+    return file;
+  }
+
+  void assertNoConsoleErrors() {
+    assertThat(consoleErrors).as("browser console errors").isEmpty();
+  }
+
+  /** Waits until the service worker controls the page, so later requests go through it. */
+  void awaitServiceWorker() {
+    page.waitForFunction(
+        "async () => { await navigator.serviceWorker.ready; return !!navigator.serviceWorker.controller; }");
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+
+  static Path screenshotsOf(Class<?> testClass) {
+    return Path.of("target", "screenshots", testClass.getSimpleName());
+  }
+}
