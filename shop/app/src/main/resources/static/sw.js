@@ -40,6 +40,8 @@ const SHELL = [
   '/js/catalog.js',
   '/js/cart.js',
   '/js/size-guide.js',
+  '/js/auth.js',
+  '/js/orders.js',
   '/js/pages/home.js',
   '/js/pages/category.js',
   '/js/pages/product.js',
@@ -52,6 +54,7 @@ const SHELL = [
   '/js/pages/order.js',
   '/img/placeholder.svg',
   '/img/favicon.svg',
+  '/img/google.svg',
   '/manifest.webmanifest',
 ];
 

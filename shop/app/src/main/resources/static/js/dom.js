@@ -17,6 +17,9 @@ export function h(tag, attrs = {}, ...children) {
       Object.assign(el.dataset, value);
     } else if (name === 'class') {
       el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
+    } else if (name === 'style' || /^on./.test(name)) {
+      // The CSP would block these anyway; failing here names the culprit.
+      throw new Error(`h(): inline ${name} is not allowed, use a class or the "on" listeners`);
     } else if (value === true) {
       el.setAttribute(name, '');
     } else if (name === 'value' && 'value' in el) {
@@ -85,7 +88,8 @@ export function showFieldErrors(form, problem) {
   for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
   let first = null;
   for (const error of problem?.fieldErrors ?? []) {
-    const input = form.elements.namedItem(error.field);
+    // Server field paths may be nested ("shippingAddress.postcode"); the form names the leaf.
+    const input = form.elements.namedItem(error.field) ?? form.elements.namedItem(String(error.field).split('.').pop());
     if (!input || !input.id) continue;
     const errorEl = document.getElementById(`${input.id}-error`);
     if (errorEl) {
