@@ -1,0 +1,152 @@
+// Orders: the queue by status, and one order with its history and the moves it may make next.
+import { api, ApiProblem } from '../api.js';
+import { field, formValues, h, notice, param, render, whileBusy } from '../dom.js';
+import { money, when, words } from '../format.js';
+import { adminError, adminPage } from './layout.js';
+
+const STATUSES = ['placed', 'paid', 'packed', 'shipped', 'delivered', 'cancelled', 'refunded'];
+
+// The order state machine, as the API enforces it; the page only offers legal moves.
+const NEXT = {
+  placed: ['paid', 'cancelled'],
+  paid: ['packed', 'refunded'],
+  packed: ['shipped', 'refunded'],
+  shipped: ['delivered', 'refunded'],
+  delivered: ['refunded'],
+  cancelled: [],
+  refunded: [],
+};
+
+const ACTION = { paid: 'Mark paid', packed: 'Mark packed', shipped: 'Mark shipped', delivered: 'Mark delivered', cancelled: 'Cancel order', refunded: 'Refund' };
+
+function badge(status) {
+  return h('span', { class: `status status--${status}`, dataset: { status } }, words(status));
+}
+
+function list(content, orders, status) {
+  const filter = h('select', { id: 'status-filter', name: 'status' }, h('option', { value: '' }, 'All'), STATUSES.map((s) => h('option', { value: s, selected: s === status }, words(s))));
+  filter.addEventListener('change', () => location.assign(filter.value ? `/admin/orders.html?status=${filter.value}` : '/admin/orders.html'));
+  render(
+    content,
+    h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: 'status-filter' }, 'Status'), filter)),
+    orders.length === 0
+      ? h('p', { class: 'empty' }, 'No orders here.')
+      : h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { id: 'admin-orders' },
+            h('caption', { class: 'visually-hidden' }, 'Orders, newest first'),
+            h('thead', {}, h('tr', {}, ['Order', 'Placed', 'Customer', 'Items', 'Total', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
+            h(
+              'tbody',
+              {},
+              orders.map((o) =>
+                h(
+                  'tr',
+                  { dataset: { number: o.number } },
+                  h('th', { scope: 'row' }, h('a', { href: `/admin/orders.html?number=${encodeURIComponent(o.number)}` }, o.number)),
+                  h('td', {}, when(o.placedAt)),
+                  h('td', {}, o.name, h('br'), h('span', { class: 'stock' }, o.email)),
+                  h('td', {}, String((o.lines ?? []).reduce((n, l) => n + l.quantity, 0))),
+                  h('td', {}, money(o.totalMinor, o.currency)),
+                  h('td', {}, badge(o.status)),
+                ),
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+function transitionForm(order, onDone) {
+  const message = h('div', { 'aria-live': 'assertive' });
+  const next = NEXT[order.status] ?? [];
+  if (next.length === 0) return h('p', {}, 'This order is finished: no further changes.');
+  const target = h('select', { name: 'status', id: 'transition-status' }, next.map((s) => h('option', { value: s }, ACTION[s] ?? words(s))));
+  const shipping = h(
+    'fieldset',
+    { class: 'form', id: 'shipment-fields' },
+    h('legend', {}, 'Shipment'),
+    field('Carrier', h('input', { type: 'text', name: 'carrier', id: 'ship-carrier', value: 'Royal Mail' })),
+    field('Tracking number', h('input', { type: 'text', name: 'trackingNumber', id: 'ship-tracking' })),
+    field('Tracking link', h('input', { type: 'text', name: 'trackingUrl', id: 'ship-url', inputmode: 'url', placeholder: 'https://' })),
+  );
+  const syncShipping = () => {
+    shipping.hidden = target.value !== 'shipped';
+    for (const input of shipping.querySelectorAll('input')) input.disabled = shipping.hidden;
+  };
+  target.addEventListener('change', syncShipping);
+  const form = h(
+    'form',
+    { class: 'form', id: 'transition-form', novalidate: true },
+    field('Next step', target),
+    shipping,
+    field('Note for the history (optional)', h('input', { type: 'text', name: 'reason', id: 'transition-reason', maxlength: 500 })),
+    message,
+    h('button', { type: 'submit', class: 'button' }, 'Apply'),
+  );
+  syncShipping();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const values = formValues(form);
+    const body = { status: values.status, reason: values.reason || null, carrier: values.carrier || null, trackingNumber: values.trackingNumber || null, trackingUrl: values.trackingUrl || null };
+    whileBusy(form, async () => {
+      try {
+        onDone(await api.post(`/api/admin/orders/${encodeURIComponent(order.number)}/transitions`, body));
+      } catch (error) {
+        render(message, error instanceof ApiProblem ? notice('error', h('strong', {}, `${error.title}. `), error.problem.detail ?? '') : adminError(error));
+      }
+    });
+  });
+  return form;
+}
+
+function detail(content, data) {
+  const { order, history } = data;
+  const address = order.shippingAddress ?? {};
+  document.getElementById('page-title').textContent = `Order ${order.number}`;
+  render(
+    content,
+    h('p', {}, h('a', { href: '/admin/orders.html' }, 'All orders')),
+    h(
+      'div',
+      { class: 'cards' },
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'order-summary' },
+        h('h2', { id: 'order-summary' }, 'Summary'),
+        h('p', {}, 'Status: ', h('span', { id: 'admin-order-status' }, badge(order.status))),
+        h('p', {}, `${order.name} · `, h('a', { href: `mailto:${order.email}` }, order.email)),
+        h('address', {}, [address.line1, address.line2, address.city, address.postcode, address.country].filter(Boolean).flatMap((p) => [p, h('br')])),
+        h('ul', {}, (order.lines ?? []).map((l) => h('li', {}, `${l.quantity} × ${l.productName}${l.size ? ` (${l.size})` : ''} — ${money(l.unitPriceMinor * l.quantity, order.currency)}`))),
+        h('p', { class: 'summary__total' }, `Total ${money(order.totalMinor, order.currency)}`),
+        order.shipment ? h('p', {}, `Shipped with ${order.shipment.carrier}, tracking ${order.shipment.trackingNumber}`) : null,
+      ),
+      h('section', { class: 'card', 'aria-labelledby': 'order-next' }, h('h2', { id: 'order-next' }, 'Move the order on'), transitionForm(order, (updated) => detail(content, updated))),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'order-history' },
+      h('h2', { id: 'order-history' }, 'History'),
+      h('ol', { class: 'timeline', id: 'order-timeline' }, (history ?? []).map((c) => h('li', {}, h('strong', {}, c.from ? `${words(c.from)} → ${words(c.to)}` : words(c.to)), ` · ${when(c.at)} · ${c.actor}`, c.reason ? ` · “${c.reason}”` : ''))),
+    ),
+  );
+}
+
+adminPage({
+  title: 'Orders',
+  active: 'orders',
+  build: async (content) => {
+    const number = param('number');
+    if (number) {
+      detail(content, await api.get(`/api/admin/orders/${encodeURIComponent(number)}`));
+      return;
+    }
+    const status = param('status') ?? '';
+    const query = new URLSearchParams({ page: '0', size: '100' });
+    if (status) query.set('status', status);
+    list(content, await api.get(`/api/admin/orders?${query}`), status);
+  },
+});
