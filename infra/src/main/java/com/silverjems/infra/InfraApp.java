@@ -43,14 +43,24 @@ public final class InfraApp {
           "@aws-cdk/core:enablePartitionLiterals", true);
 
   public static void main(String[] args) {
-    App app = newApp(null);
+    App app = newApp(null, Environments.all());
     compose(app, Environments.all());
     app.synth();
   }
 
-  /** An app with the platform's feature flags; {@code outdir} null means the CLI's default. */
-  public static App newApp(String outdir) {
-    App.Builder builder = App.Builder.create().context(FEATURE_FLAGS);
+  /**
+   * An app with the platform's feature flags and each environment's availability zones as context
+   * (what {@code cdk.context.json} would cache after a lookup), so synthesis never calls AWS.
+   * {@code outdir} null means the CLI's default.
+   */
+  public static App newApp(String outdir, List<DeploymentEnvironment> environments) {
+    Map<String, Object> context = new java.util.HashMap<>(FEATURE_FLAGS);
+    for (DeploymentEnvironment env : environments) {
+      context.put(
+          "availability-zones:account=" + env.account() + ":region=" + env.region(),
+          env.availabilityZones());
+    }
+    App.Builder builder = App.Builder.create().context(context);
     if (outdir != null) {
       builder.outdir(outdir);
     }

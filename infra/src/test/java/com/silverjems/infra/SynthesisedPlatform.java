@@ -28,7 +28,7 @@ final class SynthesisedPlatform {
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
   private SynthesisedPlatform() {
-    App app = InfraApp.newApp(OUTDIR.toString());
+    App app = InfraApp.newApp(OUTDIR.toString(), Environments.all());
     environments = InfraApp.compose(app, Environments.all());
     assembly = app.synth();
   }
