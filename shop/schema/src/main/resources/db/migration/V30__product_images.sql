@@ -25,6 +25,8 @@ CREATE TABLE image_ingestion (
     claim_token         UUID,
     claimed_until       TIMESTAMPTZ,
     attempts            INTEGER     NOT NULL DEFAULT 1,
+    -- The last unexpected failure (S3 or database unreachable...), kept for the admin and on-call.
+    last_error          TEXT,
     created_at          TIMESTAMPTZ NOT NULL DEFAULT now(),
     finished_at         TIMESTAMPTZ,
     UNIQUE (upload_key, etag),

@@ -119,7 +119,7 @@ final class ImageProcessor {
           RejectionReason.TOO_MANY_PIXELS,
           "The image declares "
               + width
-              + "×"
+              + "x"
               + height
               + " pixels; at most "
               + limits.maxPixels() / 1_000_000

@@ -175,7 +175,7 @@ class ImageProcessorTest {
             ImageRejected.class,
             e -> {
               assertThat(e.reason()).isEqualTo(RejectionReason.TOO_MANY_PIXELS);
-              assertThat(e.detail()).contains("20000×20000");
+              assertThat(e.detail()).contains("20000x20000");
             });
   }
 
