@@ -150,6 +150,7 @@ final class ImageIngestion {
     Map<?, ?> claim = in.getHeader(CLAIM, Map.class);
     try {
       if (((Number) claim.get("attempts")).intValue() > properties.ingestion().maxAttempts()) {
+        // A poison upload (or an outage that outlasted every back-off): stop retrying it for ever.
         throw new ImageRejected(
             RejectionReason.PROCESSING_FAILED,
             "Gave up after "
