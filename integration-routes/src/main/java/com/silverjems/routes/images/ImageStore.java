@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -94,15 +93,6 @@ final class ImageStore {
   void checkBuckets() {
     s3.headBucket(b -> b.bucket(properties.uploadBucket()));
     s3.headBucket(b -> b.bucket(properties.publicBucket()));
-  }
-
-  boolean exists(String bucket, String key) {
-    try {
-      s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build());
-      return true;
-    } catch (NoSuchKeyException e) {
-      return false;
-    }
   }
 
   /** S3 user metadata travels as HTTP headers: US-ASCII only, and kept short. */
