@@ -127,7 +127,12 @@ class CheckoutIT extends ShopIntegrationTest {
   void aRefusalIsReplayedToo() {
     String sku = newProduct(1, 3000);
     String mine = cartWith(sku, 1);
-    jdbc.sql("UPDATE stock_reservation SET expires_at = now() - interval '1 minute'").update();
+    // My hold lapsed while I looked elsewhere; someone else buys the piece.
+    jdbc.sql(
+            "UPDATE stock_reservation SET expires_at = now() - interval '1 minute'"
+                + " WHERE cart_id = CAST(:cart AS UUID)")
+        .param("cart", mine)
+        .update();
     String theirs = cartWith(sku, 1);
     assertThat(post("/api/checkout", checkoutBody(theirs), "Idempotency-Key", key()).status())
         .isEqualTo(201);
