@@ -57,7 +57,9 @@ class CatalogController {
 
   /**
    * Published products, filtered, searched ({@code q}: words of the name or description) and
-   * paginated.
+   * paginated ({@code page} from 0, {@code size} items a page). {@code variantSize} is the ring
+   * size or chain length; metal, purity, variantSize, price range and inStock match products with
+   * at least one variant meeting all of them.
    */
   @GetMapping("/products")
   ResponseEntity<byte[]> products(
@@ -65,7 +67,7 @@ class CatalogController {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String metal,
       @RequestParam(required = false) String purity,
-      @RequestParam(required = false) String size,
+      @RequestParam(required = false) String variantSize,
       @RequestParam(required = false) Long minPrice,
       @RequestParam(required = false) Long maxPrice,
       @RequestParam(defaultValue = "false") boolean inStock,
@@ -79,7 +81,7 @@ class CatalogController {
             q,
             metal,
             purity,
-            size,
+            variantSize,
             minPrice,
             maxPrice,
             inStock,
