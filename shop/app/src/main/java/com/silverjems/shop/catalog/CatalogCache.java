@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisTemplate;
@@ -124,6 +126,30 @@ class CatalogCache {
       avoidRedis("write", e);
     }
     return loaded;
+  }
+
+  /**
+   * Connects before the first shopper arrives: a cold JVM's first Redis connection (Netty start-up,
+   * class loading) can exceed the short connect timeout and would otherwise cost the first requests
+   * their cache. Fails open like everything else here.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    if (redis == null) {
+      return;
+    }
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                redis.hasKey(PREFIX + "warm-up");
+              } catch (RuntimeException e) {
+                log.warn("Redis is not answering yet: {}", e.toString());
+              }
+            },
+            "catalog-cache-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /** Admin changes drop every cached catalogue response once they have committed. */
