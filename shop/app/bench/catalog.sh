@@ -88,6 +88,7 @@ for entry in "${endpoints[@]}"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$base$path" >/dev/null
 done
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A rps p99 errors
 for entry in "${endpoints[@]}"; do
   name=${entry%%|*}
@@ -111,5 +112,6 @@ for entry in "${endpoints[@]}"; do
   printf '%-16s %12s %10s %8s %10s\n' "$name" "${rps[$name]}" "${p99[$name]}" "${errors[$name]}" "$ratio"
   [ "${errors[$name]}" -eq 0 ] || failed=1
 done
-echo "(wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback; $(nproc) cores shared by wrk, the JVM, PostgreSQL and Redis)"
+echo "(wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback; $(nproc) cores shared by wrk, the JVM, PostgreSQL and Redis;"
+echo " load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg): other work on the machine skews the figures)"
 exit "$failed"

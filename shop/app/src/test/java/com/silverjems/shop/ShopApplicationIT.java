@@ -112,6 +112,8 @@ class ShopApplicationIT {
         .contains("/api/products/{slug}")
         .contains("/api/checkout")
         .contains("/api/payments/webhook")
-        .contains("/api/admin/orders/{number}/transitions");
+        .contains("/api/admin/orders/{number}/transitions")
+        .contains("\"ProductDetail\"")
+        .contains("\"CheckoutRequest\"");
   }
 }

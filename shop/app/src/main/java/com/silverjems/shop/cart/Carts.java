@@ -129,6 +129,8 @@ public class Carts {
     if (target.equals(anonymousCartId)) {
       return view(target, Optional.of(shopper));
     }
+    // Target first, then source: every merge into this account's cart queues on the same lock.
+    requireOpen(find(target, Optional.of(shopper), true));
     CartRow source = find(anonymousCartId, Optional.of(shopper), true);
     requireOpen(source);
     record Item(long variantId, String sku, int quantity, long price, String currency) {}

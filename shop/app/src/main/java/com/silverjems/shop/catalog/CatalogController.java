@@ -2,6 +2,10 @@ package com.silverjems.shop.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -48,6 +52,13 @@ class CatalogController {
             .staleIfError(properties.staleIfError());
   }
 
+  // The handlers return pre-serialised JSON (cached bytes); the annotations tell OpenAPI its shape.
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = "application/json",
+              array = @ArraySchema(schema = @Schema(implementation = CategoryView.class))))
   @GetMapping("/categories")
   ResponseEntity<byte[]> categories(
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -61,6 +72,12 @@ class CatalogController {
    * size or chain length; metal, purity, variantSize, price range and inStock match products with
    * at least one variant meeting all of them.
    */
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ProductPage.class)))
   @GetMapping("/products")
   ResponseEntity<byte[]> products(
       @RequestParam(required = false) String category,
@@ -96,6 +113,12 @@ class CatalogController {
   }
 
   /** One product with its variants and images. */
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ProductDetail.class)))
   @GetMapping("/products/{slug}")
   ResponseEntity<byte[]> product(
       @PathVariable String slug,
