@@ -6,15 +6,16 @@
 # drives each endpoint with wrk at 64 connections and prints requests/s, p99 latency, errors and
 # the catalogue's share of the bare endpoint's throughput.
 #
-#   shop/app/bench/catalog.sh                 # 20 s per endpoint
-#   DURATION=30s CONNECTIONS=64 shop/app/bench/catalog.sh
+#   shop/app/bench/catalog.sh                 # 3 rounds of 10 s per endpoint
+#   ROUNDS=5 DURATION=20s CONNECTIONS=64 shop/app/bench/catalog.sh
 #
 # Targets (issue 3): catalogue reads >= 50% of the bare endpoint's throughput, p99 < 50 ms,
 # zero errors. The script exits non-zero when a request failed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
-DURATION=${DURATION:-20s}
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -89,18 +90,36 @@ for entry in "${endpoints[@]}"; do
 done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# Rounds alternate the endpoints, so that a change in the machine's load during the run weighs on
+# all of them alike. Throughput is the mean over the rounds; p99 the worst round's.
 declare -A rps p99 errors
 for entry in "${endpoints[@]}"; do
   name=${entry%%|*}
-  path=${entry#*|}
-  echo "bench: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $base$path" >&2
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$base$path")
-  echo "$out" >"$work/wrk-${name// /-}.txt"
-  rps[$name]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
-  p99[$name]=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")
-  socket=$(awk -F'[ ,]+' '/Socket errors:/ {print $4 + $6 + $8 + $10}' <<<"$out")
-  errors[$name]=$(( ${non2xx:-0} + ${socket:-0} ))
+  rps[$name]=0; p99[$name]=0; errors[$name]=0
+done
+for round in $(seq 1 "$ROUNDS"); do
+  for entry in "${endpoints[@]}"; do
+    name=${entry%%|*}
+    path=${entry#*|}
+    echo "bench: round $round/$ROUNDS: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $base$path" >&2
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$base$path")
+    echo "$out" >"$work/wrk-${name// /-}-$round.txt"
+    rps[$name]=$(awk -v sum="${rps[$name]}" '/^Requests\/sec:/ {print sum + $2}' <<<"$out")
+    # wrk prints latencies as 850.00us, 12.34ms or 1.20s: compare them in milliseconds.
+    p99[$name]=$(awk -v worst="${p99[$name]}" '$1 == "99%" {
+        v = $2 + 0
+        if ($2 ~ /us$/) v /= 1000; else if ($2 ~ /ms$/) v += 0; else if ($2 ~ /s$/) v *= 1000
+        print (v > worst ? v : worst)
+      }' <<<"$out")
+    non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")
+    socket=$(awk -F'[ ,]+' '/Socket errors:/ {print $4 + $6 + $8 + $10}' <<<"$out")
+    errors[$name]=$(( ${errors[$name]} + ${non2xx:-0} + ${socket:-0} ))
+  done
+done
+for entry in "${endpoints[@]}"; do
+  name=${entry%%|*}
+  rps[$name]=$(awk -v sum="${rps[$name]}" -v n="$ROUNDS" 'BEGIN {printf "%.0f", sum / n}')
+  p99[$name]=$(awk -v v="${p99[$name]}" 'BEGIN {printf "%.1fms", v}')
 done
 
 bare=${rps[bare]}
@@ -112,6 +131,6 @@ for entry in "${endpoints[@]}"; do
   printf '%-16s %12s %10s %8s %10s\n' "$name" "${rps[$name]}" "${p99[$name]}" "${errors[$name]}" "$ratio"
   [ "${errors[$name]}" -eq 0 ] || failed=1
 done
-echo "(wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback; $(nproc) cores shared by wrk, the JVM, PostgreSQL and Redis;"
+echo "(wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of $DURATION on loopback; $(nproc) cores shared by wrk, the JVM, PostgreSQL and Redis;"
 echo " load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg): other work on the machine skews the figures)"
 exit "$failed"
