@@ -182,6 +182,14 @@ class CheckoutIT extends ShopIntegrationTest {
     assertThat(noKey.header("Content-Type")).startsWith("application/problem+json");
     assertThat(noKey.body().get("detail").asText()).contains("Idempotency-Key");
 
+    Answer longKey = post("/api/checkout", checkoutBody(cart), "Idempotency-Key", "k".repeat(256));
+    assertThat(longKey.status()).isEqualTo(400);
+    assertThat(longKey.body().get("type").asText()).endsWith("/idempotency-key-invalid");
+
+    Answer malformed = post("/api/checkout", "{\"cartId\":".getBytes(), "Idempotency-Key", key());
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
+
     Map<String, Object> bad = new HashMap<>(checkoutBody(cart));
     bad.put("email", "not-an-email");
     bad.put(
