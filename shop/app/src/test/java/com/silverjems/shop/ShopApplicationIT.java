@@ -28,6 +28,7 @@ class ShopApplicationIT {
     // Production's provider, with secrets as the environment would give them (never called here).
     registry.add("STRIPE_API_KEY", () -> "sk_test_not_used");
     registry.add("STRIPE_WEBHOOK_SECRET", () -> "whsec_not_used");
+    registry.add("IMAGES_BASE_URL", () -> "https://images.test.example/");
     registry.add("silverjems.catalog.cache.enabled", () -> "false");
   }
 

@@ -48,6 +48,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
       "silverjems.payments.provider=local",
       "silverjems.payments.local.webhook-secret=" + ShopIntegrationTest.WEBHOOK_SECRET,
       "silverjems.catalog.cache.enabled=false",
+      "silverjems.catalog.images-base-url=https://images.test.example",
       "spring.flyway.locations=classpath:db/migration,classpath:db/demo"
     })
 @AutoConfigureObservability

@@ -120,6 +120,11 @@ public final class TestShopApplication {
       // No Redis to run here; --silverjems.catalog.cache.enabled=true --spring.data.redis.port=N
       // puts one in front of the catalogue (bench/catalog.sh does).
       defaults.put("silverjems.catalog.cache.enabled", "false");
+      // Where the hub's local S3 serves the public images bucket (IMAGES_BASE_URL to change it).
+      defaults.put(
+          "silverjems.catalog.images-base-url",
+          System.getenv()
+              .getOrDefault("IMAGES_BASE_URL", "http://127.0.0.1:9000/silverjems-public/"));
       return defaults;
     }
   }

@@ -1,21 +1,12 @@
 package com.silverjems.shop.catalog;
 
 import io.lettuce.core.ClientOptions;
-import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
-
-  /** No photos until the image pipeline provides its {@link ProductImages}. */
-  @Bean
-  @ConditionalOnMissingBean
-  ProductImages productImages() {
-    return slugs -> Map.of();
-  }
 
   /**
    * While disconnected, Lettuce would queue commands until they time out; rejecting them at once

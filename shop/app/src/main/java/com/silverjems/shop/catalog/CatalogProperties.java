@@ -1,5 +1,6 @@
 package com.silverjems.shop.catalog;
 
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,13 +13,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleWhileRevalidate how long after that a stale copy may be served while refreshing
  * @param staleIfError how long CloudFront may keep serving a stale copy while the API is down
  * @param cache the Redis cache in front of PostgreSQL
+ * @param imagesBaseUrl where browsers load product image renditions from (the CDN in front of the
+ *     public bucket); a rendition's URL is this plus its object key
  */
 @ConfigurationProperties("silverjems.catalog")
 record CatalogProperties(
     @DefaultValue("60s") Duration maxAge,
     @DefaultValue("60s") Duration staleWhileRevalidate,
     @DefaultValue("1d") Duration staleIfError,
-    @DefaultValue Cache cache) {
+    @DefaultValue Cache cache,
+    URI imagesBaseUrl) {
+
+  CatalogProperties {
+    if (imagesBaseUrl == null || imagesBaseUrl.toString().isBlank()) {
+      throw new IllegalStateException(
+          "silverjems.catalog.images-base-url is not set: export IMAGES_BASE_URL (the CDN URL of"
+              + " the public images bucket)");
+    }
+  }
 
   /**
    * @param enabled whether to use Redis at all (the local run has none)

@@ -157,6 +157,68 @@ class CatalogIT extends ShopIntegrationTest {
     assertThat(slugs("/api/products?category=workshop-tests")).doesNotContain(slug);
   }
 
+  @Test
+  void productsShowTheRenditionsTheImagePipelinePublished() {
+    String sku = newProduct(1, 5000);
+    String slug = slugOf(sku);
+    long ingestion =
+        jdbc.sql(
+                "INSERT INTO image_ingestion (upload_key, etag, product_id, status)"
+                    + " SELECT :key, 'e1', product_id, 'processed' FROM product_variant"
+                    + " WHERE sku = :sku RETURNING id")
+            .param("key", "incoming/" + slug + "/ring.jpg")
+            .param("sku", sku)
+            .query(Long.class)
+            .single();
+    long image =
+        jdbc.sql(
+                "INSERT INTO product_image (product_id, ingestion_id, position, source_sha256,"
+                    + " width, height) SELECT product_id, :ingestion, 0, repeat('a', 64), 1600,"
+                    + " 1200 FROM product_variant WHERE sku = :sku RETURNING id")
+            .param("ingestion", ingestion)
+            .param("sku", sku)
+            .query(Long.class)
+            .single();
+    for (int width : new int[] {800, 320}) {
+      jdbc.sql(
+              "INSERT INTO product_image_rendition (image_id, format, content_type, width, height,"
+                  + " size_bytes, object_key) VALUES (:image, 'jpeg', 'image/jpeg', :width,"
+                  + " :width * 3 / 4, 1000, :key)")
+          .param("image", image)
+          .param("width", width)
+          .param("key", "products/" + slug + "/aaaa-" + width + "w.jpg")
+          .update();
+    }
+
+    JsonNode photo = get("/api/products/" + slug).body().get("images").get(0);
+    assertThat(photo.get("alt").asText()).startsWith("Test Piece");
+    assertThat(photo.get("renditions"))
+        .extracting(r -> r.get("width").asInt() + " " + r.get("url").asText())
+        .containsExactly(
+            "320 https://images.test.example/products/" + slug + "/aaaa-320w.jpg",
+            "800 https://images.test.example/products/" + slug + "/aaaa-800w.jpg");
+    JsonNode listed =
+        StreamSupport.stream(
+                get("/api/products?category=workshop-tests&size=100")
+                    .body()
+                    .get("items")
+                    .spliterator(),
+                false)
+            .filter(item -> item.get("slug").asText().equals(slug))
+            .findFirst()
+            .orElseThrow();
+    assertThat(listed.get("image").get("renditions")).hasSize(2);
+  }
+
+  private String slugOf(String sku) {
+    return jdbc.sql(
+            "SELECT p.slug FROM product p JOIN product_variant v ON v.product_id = p.id"
+                + " WHERE v.sku = :sku")
+        .param("sku", sku)
+        .query(String.class)
+        .single();
+  }
+
   private List<String> slugs(String path) {
     Answer answer = get(path);
     assertThat(answer.status()).as(path).isEqualTo(200);
