@@ -27,7 +27,7 @@ class ShopApplicationIT {
     registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
     // Production's provider, with secrets as the environment would give them (never called here).
     registry.add("STRIPE_API_KEY", () -> "sk_test_not_used");
-    registry.add("STRIPE_WEBHOOK_SECRET", () -> "whsec_not_used");
+    registry.add("SILVERJEMS_PAYMENTS_WEBHOOK_SECRET", () -> "whsec_not_used");
     registry.add("IMAGES_BASE_URL", () -> "https://images.test.example/");
     registry.add("silverjems.catalog.cache.enabled", () -> "false");
   }

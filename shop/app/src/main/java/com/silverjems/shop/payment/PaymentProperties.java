@@ -20,7 +20,8 @@ record PaymentProperties(
   /**
    * @param baseUrl the Stripe API
    * @param apiKey secret key ({@code sk_...}), from the environment ({@code STRIPE_API_KEY})
-   * @param webhookSecret signing secret of the webhook endpoint ({@code whsec_...})
+   * @param webhookSecret signing secret of the webhook endpoint ({@code whsec_...}, from {@code
+   *     SILVERJEMS_PAYMENTS_WEBHOOK_SECRET})
    * @param timeout connect and read timeout of API calls
    */
   record Stripe(

@@ -32,7 +32,8 @@ final class StripePaymentProvider implements PaymentProvider {
     }
     if (stripe.webhookSecret() == null || stripe.webhookSecret().isBlank()) {
       throw new IllegalStateException(
-          "silverjems.payments.stripe.webhook-secret is not set: export STRIPE_WEBHOOK_SECRET");
+          "silverjems.payments.stripe.webhook-secret is not set: export"
+              + " SILVERJEMS_PAYMENTS_WEBHOOK_SECRET");
     }
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
