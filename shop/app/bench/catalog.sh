@@ -114,7 +114,7 @@ for round in $(seq 1 "$ROUNDS"); do
     non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")
     socket=$(awk -F'[ ,]+' '/Socket errors:/ {print $4 + $6 + $8 + $10}' <<<"$out")
     errors[$name]=$(( ${errors[$name]} + ${non2xx:-0} + ${socket:-0} ))
-    echo "bench:   $(awk '/^Requests\/sec:/ {printf "%s req/s", $2} $1 == "99%" {printf ", p99 %s", $2}' <<<"$out")" >&2
+    echo "bench:   $(awk '/^Requests\/sec:/ {r = $2} $1 == "99%" {p = $2} END {printf "%s req/s, p99 %s", r, p}' <<<"$out")" >&2
   done
 done
 for entry in "${endpoints[@]}"; do
