@@ -20,16 +20,16 @@ const MAX_IMAGE_ENTRIES = 300;
 
 const SHELL = [
   '/',
-  '/index.html',
-  '/category.html',
-  '/product.html',
-  '/cart.html',
-  '/checkout.html',
-  '/signin.html',
-  '/signup.html',
-  '/reset-password.html',
-  '/account.html',
-  '/order.html',
+  '/category',
+  '/product',
+  '/cart',
+  '/checkout',
+  '/sign-in',
+  '/sign-up',
+  '/reset-password',
+  '/verify-email',
+  '/account',
+  '/order',
   '/css/site.css',
   '/js/api.js',
   '/js/dom.js',
@@ -47,11 +47,12 @@ const SHELL = [
   '/js/pages/product.js',
   '/js/pages/cart.js',
   '/js/pages/checkout.js',
-  '/js/pages/signin.js',
-  '/js/pages/signup.js',
+  '/js/pages/sign-in.js',
+  '/js/pages/sign-up.js',
   '/js/pages/reset-password.js',
   '/js/pages/account.js',
   '/js/pages/order.js',
+  '/js/pages/verify-email.js',
   '/img/placeholder.svg',
   '/img/favicon.svg',
   '/img/google.svg',
@@ -60,7 +61,7 @@ const SHELL = [
 
 const CATALOGUE_PATHS = [/^\/api\/categories(\/|$)/, /^\/api\/products(\/|$)/];
 // Passed straight to the network: sign-in redirects and the service's own endpoints.
-const BYPASS_PATHS = [/^\/oauth2\//, /^\/login\//, /^\/logout/, /^\/actuator\//, /^\/v3\/api-docs/];
+const BYPASS_PATHS = [/^\/api\/auth\/oauth2\//, /^\/actuator\//];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -100,9 +101,28 @@ self.addEventListener('fetch', (event) => {
     // Renditions live under content-hashed immutable keys: a saved copy is always right.
     event.respondWith(cacheFirst(request, IMAGE_CACHE, MAX_IMAGE_ENTRIES));
   } else {
-    // Shell files are saved by path: product.html?slug=a and ?slug=b are the same page.
+    // Shell files are saved by path: /product?slug=a and ?slug=b are the same page.
     event.respondWith(networkFirst(request, SHELL_CACHE, shellKey(url), 0));
   }
+});
+
+// Pages ask "is the API up?" before personal calls (basket, checkout) so that, during an outage,
+// they can say so at once instead of firing requests that can only fail. The probe is a cheap
+// catalogue read, never cached on the way.
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'api-status' || !event.ports[0]) return;
+  event.waitUntil(
+    (async () => {
+      let up;
+      try {
+        const response = await withTimeout(fetch('/api/categories', { cache: 'no-store' }));
+        up = response.status < 500;
+      } catch (error) {
+        up = false;
+      }
+      event.ports[0].postMessage({ up });
+    })(),
+  );
 });
 
 function shellKey(url) {

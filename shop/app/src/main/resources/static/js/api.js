@@ -46,33 +46,15 @@ export function csrfToken() {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-let csrfPrimed = null;
-
-// Spring Security sets the cookie lazily, on the first request that touches the token; a cheap
-// GET makes sure it exists before the first state change of a fresh visitor.
-async function ensureCsrfToken() {
-  if (csrfToken()) return csrfToken();
-  csrfPrimed ??= fetch('/api/csrf', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(async (response) => {
-      if (!response.ok) return null;
-      const body = await response.json().catch(() => null);
-      return body?.token ?? null;
-    })
-    .catch(() => null)
-    .finally(() => {
-      csrfPrimed = null;
-    });
-  const fromBody = await csrfPrimed;
-  return csrfToken() ?? fromBody;
-}
-
 /**
- * Sends a request. Options: body (JSON-encoded unless FormData), headers, signal.
+ * Sends a request. Options: body (JSON-encoded unless FormData), headers, signal, cache (fetch's
+ * cache mode).
  * Resolves to the parsed JSON body (or null), rejects with ApiProblem or ApiUnavailable.
  */
-export async function request(method, path, { body, headers = {}, signal, raw = false } = {}) {
+export async function request(method, path, { body, headers = {}, signal, raw = false, cache } = {}) {
   const init = {
     method,
+    cache,
     credentials: 'same-origin',
     headers: { Accept: 'application/json, application/problem+json', ...headers },
     signal,
@@ -85,13 +67,16 @@ export async function request(method, path, { body, headers = {}, signal, raw = 
       init.headers['Content-Type'] = 'application/json';
     }
   }
-  if (UNSAFE.has(method)) {
-    const token = await ensureCsrfToken();
-    if (token) init.headers['X-XSRF-TOKEN'] = token;
-  }
+  const sentToken = UNSAFE.has(method) ? csrfToken() : null;
+  if (sentToken) init.headers['X-XSRF-TOKEN'] = sentToken;
   let response;
   try {
     response = await fetch(path, init);
+    // A first visit may have no token yet: the refusal itself sets the cookie, so retry once.
+    if (response.status === 403 && UNSAFE.has(method) && csrfToken() && csrfToken() !== sentToken) {
+      init.headers['X-XSRF-TOKEN'] = csrfToken();
+      response = await fetch(path, init);
+    }
   } catch (error) {
     if (error?.name === 'AbortError') throw error;
     throw new ApiUnavailable(error);
@@ -120,6 +105,29 @@ export const api = {
   patch: (path, body, options = {}) => request('PATCH', path, { ...options, body }),
   delete: (path, options) => request('DELETE', path, options),
 };
+
+/**
+ * Whether the API answers, as the service worker finds by probing it. Without a service worker
+ * (first visit, old browser) the answer is "yes" and the real request will tell.
+ */
+export function apiReachable() {
+  const worker = navigator.serviceWorker?.controller;
+  if (!worker) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(true), 6000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(event.data?.up !== false);
+    };
+    worker.postMessage({ type: 'api-status' }, [channel.port2]);
+  });
+}
+
+/** Throws ApiUnavailable when the service worker finds the API down. */
+export async function requireApi() {
+  if (!(await apiReachable())) throw new ApiUnavailable(new Error('API probe failed'));
+}
 
 /** A fresh idempotency key: one per checkout attempt, reused when the shopper retries it. */
 export function newIdempotencyKey() {

@@ -1,60 +1,66 @@
-// Shopper identity calls (sign-up, sign-in, Google, reset, sign-out). The session is a server-side
-// cookie; the browser keeps only a hint of who is signed in, for the header.
-import { api, ApiProblem } from './api.js';
+// Shopper identity calls (sign-up, sign-in, Google, email verification, reset, sign-out). The
+// session is a server-side cookie; the browser keeps only a hint of who is signed in, for the header.
+import { api } from './api.js';
 import { mergeAfterSignIn } from './cart.js';
 import { h } from './dom.js';
 import { rememberAccount } from './store.js';
 
-export const GOOGLE_SIGN_IN = '/oauth2/authorization/google';
+export const GOOGLE_SIGN_IN = '/api/auth/oauth2/authorization/google';
 
 export const paths = {
-  signUp: '/api/account/signup',
-  signIn: '/api/auth/signin',
-  signOut: '/api/auth/signout',
-  me: '/api/account',
+  session: '/api/auth/session',
+  register: '/api/auth/register',
+  verifyEmail: '/api/auth/email-verification',
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
   resetRequest: '/api/auth/password-reset',
   resetConfirm: '/api/auth/password-reset/confirm',
 };
 
-async function afterSignIn(account) {
-  rememberAccount(account?.email ? account : await api.get(paths.me).catch(() => account));
-  await mergeAfterSignIn().catch(() => null);
-  return account;
+function hint(session) {
+  return session?.authenticated ? { email: session.email, name: session.displayName || null } : null;
 }
 
-export async function signUp({ name, email, password }) {
-  const account = await api.post(paths.signUp, { name, email, password });
-  // Accounts may start signed in, or wait for the emailed verification link.
-  if (account?.signedIn === false || account?.verificationRequired) return { ...account, signedIn: false };
-  await afterSignIn(account);
-  return { ...account, signedIn: true };
+/** Creates an account; the address must then be confirmed from the emailed link. */
+export function signUp({ displayName, email, password }) {
+  return api.post(paths.register, { displayName, email, password });
 }
 
+/** Confirms an address from the link in the verification email. */
+export function verifyEmail(token) {
+  return api.post(paths.verifyEmail, { token });
+}
+
+/**
+ * Signs in with a password. Answers the session; `next` is "none" for a shopper, "mfa" or
+ * "mfa-enrolment" for an admin, who must finish on the admin sign-in page.
+ */
 export async function signIn({ email, password }) {
-  return afterSignIn(await api.post(paths.signIn, { email, password }));
+  const session = await api.post(paths.login, { email, password });
+  if (session.next === 'none') {
+    rememberAccount(hint(session));
+    await mergeAfterSignIn().catch(() => null);
+  }
+  return session;
 }
 
 export async function signOut() {
   try {
-    await api.post(paths.signOut, {});
+    await api.post(paths.logout, {});
   } finally {
     rememberAccount(null);
   }
 }
 
-/** The signed-in account, or null (and the header hint cleared) when the session is gone. */
+/**
+ * The signed-in shopper ({ email, displayName, ... }) or null. Asks the session endpoint, which
+ * answers everyone (so an anonymous visit logs no error), and refreshes the header's hint.
+ */
 export async function currentAccount() {
-  try {
-    const account = await api.get(paths.me);
-    rememberAccount(account);
-    return account;
-  } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 401 || error.status === 403)) {
-      rememberAccount(null);
-      return null;
-    }
-    throw error;
-  }
+  const session = await api.get(paths.session, { cache: 'no-store' });
+  const signedIn = session.authenticated && session.next === 'none' ? session : null;
+  rememberAccount(hint(signedIn));
+  return signedIn;
 }
 
 export function requestPasswordReset(email) {
@@ -66,7 +72,7 @@ export function confirmPasswordReset(token, password) {
 }
 
 /** Where to go after signing in: a same-site path from ?next=, never another site. */
-export function nextPath(fallback = '/account.html') {
+export function nextPath(fallback = '/account') {
   const next = new URLSearchParams(location.search).get('next');
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }

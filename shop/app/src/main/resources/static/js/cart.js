@@ -1,6 +1,6 @@
 // The shopper's basket lives on the server (stock is held for it for a while); the browser only
 // remembers the basket's id. Nothing here is ever answered from the service worker's cache.
-import { api, ApiProblem } from './api.js';
+import { api, ApiProblem, requireApi } from './api.js';
 import { rememberCartCount } from './store.js';
 
 const CART_ID = 'sj.cartId';
@@ -38,6 +38,7 @@ async function openCart() {
 export async function getCart() {
   const id = cartId();
   if (!id) return EMPTY;
+  await requireApi();
   try {
     const cart = await api.get(`/api/cart/${encodeURIComponent(id)}`);
     // A basket that became an order (or expired) is finished: the next add starts a new one.
@@ -56,6 +57,7 @@ export async function getCart() {
 }
 
 async function withCart(change) {
+  await requireApi();
   let id = cartId();
   if (!id) id = (await openCart()).id;
   try {
@@ -76,6 +78,7 @@ export function setQuantity(sku, quantity) {
 
 /** Adds one more of a variant to whatever the basket already holds. */
 export async function addToCart(variant, quantity = 1) {
+  await requireApi();
   const current = cartId() ? await getCart() : EMPTY;
   const line = lines(current).find((l) => l.sku === variant.sku);
   return setQuantity(variant.sku, (line?.quantity ?? 0) + quantity);
@@ -85,10 +88,13 @@ export function removeLine(sku) {
   return withCart((id) => api.delete(`/api/cart/${encodeURIComponent(id)}/items/${encodeURIComponent(sku)}`));
 }
 
-/** After sign-in: folds the anonymous basket into the shopper's own. */
+/**
+ * After sign-in: folds the anonymous basket into the shopper's own, or (on a new device) picks up
+ * the basket the shopper left open elsewhere.
+ */
 export async function mergeAfterSignIn() {
   const id = cartId();
-  if (!id) return null;
+  if (!id) return openCart();
   try {
     return remember(await api.post(`/api/cart/${encodeURIComponent(id)}/merge`, {}));
   } catch (error) {

@@ -7,33 +7,30 @@ import { picture, primaryImage } from './images.js';
 
 export const LISTING_SIZES = '(min-width: 60rem) 18rem, (min-width: 40rem) 30vw, 46vw';
 
-/** One page of products: { items, page, size, totalItems }. */
-export function products({ category, page = 0, size = 24, ...filters } = {}) {
+// Catalogue responses carry an ETag and max-age for CloudFront; the browser revalidates every
+// time ('no-cache': a cheap 304 when nothing changed) so a shopper never sees yesterday's price.
+const REVALIDATE = { cache: 'no-cache' };
+
+/**
+ * One page of products, filtered and sorted by the API: { items, page, size, totalItems }.
+ * Filters: q, inStock, minPrice / maxPrice (minor units), sort, page.
+ */
+export function products({ category, page = 0, ...filters } = {}) {
   const query = new URLSearchParams();
   if (category) query.set('category', category);
   for (const [name, value] of Object.entries(filters)) {
     if (value !== undefined && value !== null && value !== '' && value !== false) query.set(name, String(value));
   }
   query.set('page', String(page));
-  query.set('size', String(size));
-  return api.get(`/api/products?${query}`);
-}
-
-/** Every product of a category (the API caps a page at 100), for filtering in the browser. */
-export async function allProducts(category) {
-  const first = await products({ category, page: 0, size: 100 });
-  const items = [...first.items];
-  const pages = Math.ceil(first.totalItems / 100);
-  for (let page = 1; page < pages; page++) items.push(...(await products({ category, page, size: 100 })).items);
-  return items;
+  return api.get(`/api/products?${query}`, REVALIDATE);
 }
 
 export function product(slug) {
-  return api.get(`/api/products/${encodeURIComponent(slug)}`);
+  return api.get(`/api/products/${encodeURIComponent(slug)}`, REVALIDATE);
 }
 
 export function productHref(slug) {
-  return `/product.html?slug=${encodeURIComponent(slug)}`;
+  return `/product?slug=${encodeURIComponent(slug)}`;
 }
 
 /** The lowest price a listing item can be bought at. */
@@ -55,7 +52,7 @@ export function productCard(item) {
         'div',
         { class: 'product-card__body' },
         h('span', { class: 'product-card__name' }, item.name),
-        h('span', { class: 'price' }, item.priceVaries === false ? money(from, item.currency) : `From ${money(from, item.currency)}`),
+        h('span', { class: 'price' }, `From ${money(from, item.currency)}`),
         stock,
       ),
     ),

@@ -34,13 +34,13 @@ function headerLinks() {
   return h(
     'ul',
     { class: 'account-nav', 'aria-label': 'Your account' },
-    h('li', {}, account ? h('a', { href: '/account.html' }, 'Your account') : h('a', { href: '/signin.html' }, 'Sign in')),
+    h('li', {}, account ? h('a', { href: '/account' }, 'Your account') : h('a', { href: '/sign-in' }, 'Sign in')),
     h(
       'li',
       {},
       h(
         'a',
-        { href: '/cart.html', id: 'cart-link' },
+        { href: '/cart', id: 'cart-link' },
         'Basket',
         h('span', { class: 'cart-count', 'aria-label': `${count} items` }, String(count)),
       ),
@@ -63,7 +63,7 @@ function renderHeader(categories, activeCategory) {
           {},
           h(
             'a',
-            { href: `/category.html?slug=${encodeURIComponent(c.slug)}`, 'aria-current': c.slug === activeCategory ? 'page' : null },
+            { href: `/category?slug=${encodeURIComponent(c.slug)}`, 'aria-current': c.slug === activeCategory ? 'page' : null },
             c.name,
           ),
         ),
@@ -91,7 +91,7 @@ function renderFooter() {
       'div',
       { class: 'site-footer__inner' },
       h('p', {}, `${SHOP_NAME} · handmade sterling silver (925) jewellery from a family workshop.`),
-      h('p', {}, h('a', { href: '/account.html' }, 'Your orders'), ' · ', h('a', { href: '/reset-password.html' }, 'Forgotten password')),
+      h('p', {}, h('a', { href: '/account' }, 'Your orders'), ' · ', h('a', { href: '/reset-password' }, 'Forgotten password')),
     ),
   );
 }

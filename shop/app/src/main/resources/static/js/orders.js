@@ -31,5 +31,5 @@ export function statusBadge(status) {
 }
 
 export function orderHref(number) {
-  return `/order.html?number=${encodeURIComponent(number)}`;
+  return `/order?number=${encodeURIComponent(number)}`;
 }

@@ -31,12 +31,12 @@ adminPage({
     if (type) query.set('entityType', type);
     if (id) query.set('entityId', id);
     const entries = await api.get(`/api/admin/audit-log?${query}`);
-    const href = (p) => `/admin/audit.html?${new URLSearchParams({ ...(type && { entityType: type }), ...(id && { entityId: id }), page: String(p) })}`;
+    const href = (p) => `/admin/audit?${new URLSearchParams({ ...(type && { entityType: type }), ...(id && { entityId: id }), page: String(p) })}`;
     render(
       content,
       h(
         'form',
-        { class: 'toolbar', method: 'get', action: '/admin/audit.html' },
+        { class: 'toolbar', method: 'get', action: '/admin/audit' },
         h('div', { class: 'field' }, h('label', { for: 'audit-type' }, 'What'), h('select', { id: 'audit-type', name: 'entityType' }, [['', 'Everything'], ['product', 'Products'], ['variant', 'Variants'], ['order', 'Orders'], ['account', 'Accounts and MFA']].map(([v, t]) => h('option', { value: v, selected: v === type }, t)))),
         h('div', { class: 'field' }, h('label', { for: 'audit-id' }, 'Which (SKU, slug, order number)'), h('input', { type: 'text', id: 'audit-id', name: 'entityId', value: id })),
         h('button', { type: 'submit', class: 'button button--small' }, 'Show'),

@@ -13,10 +13,10 @@ adminPage({
       h(
         'div',
         { class: 'cards' },
-        h('section', { class: 'card' }, h('h2', {}, 'To pack'), h('p', { class: 'summary__total', id: 'count-to-pack' }, String(toPack.length)), h('a', { href: '/admin/orders.html?status=paid' }, 'Paid orders')),
-        h('section', { class: 'card' }, h('h2', {}, 'To send'), h('p', { class: 'summary__total', id: 'count-to-ship' }, String(toShip.length)), h('a', { href: '/admin/orders.html?status=packed' }, 'Packed orders')),
-        h('section', { class: 'card' }, h('h2', {}, 'Catalogue'), h('p', {}, h('a', { href: '/admin/products.html' }, 'Products, prices and stock'))),
-        h('section', { class: 'card' }, h('h2', {}, 'Checks'), h('p', {}, h('a', { href: '/admin/audit.html' }, 'Audit log'), ' · ', h('a', { href: '/admin/email.html' }, 'Email deliverability'))),
+        h('section', { class: 'card' }, h('h2', {}, 'To pack'), h('p', { class: 'summary__total', id: 'count-to-pack' }, String(toPack.length)), h('a', { href: '/admin/orders?status=paid' }, 'Paid orders')),
+        h('section', { class: 'card' }, h('h2', {}, 'To send'), h('p', { class: 'summary__total', id: 'count-to-ship' }, String(toShip.length)), h('a', { href: '/admin/orders?status=packed' }, 'Packed orders')),
+        h('section', { class: 'card' }, h('h2', {}, 'Catalogue'), h('p', {}, h('a', { href: '/admin/products' }, 'Products, prices and stock'))),
+        h('section', { class: 'card' }, h('h2', {}, 'Checks'), h('p', {}, h('a', { href: '/admin/audit' }, 'Audit log'), ' · ', h('a', { href: '/admin/email' }, 'Email deliverability'))),
       ),
     );
   },

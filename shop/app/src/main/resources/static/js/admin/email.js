@@ -1,7 +1,8 @@
-// Email deliverability: recent sends and bounces, addresses we no longer send to (hard bounces and
-// complaints), and emails that exhausted their retries (dead letters), each with a retry button.
+// Email deliverability, from the email hub (through the shop, which checked the admin's session):
+// addresses we no longer send to after a hard bounce or a complaint, and emails that exhausted
+// their retries (dead letters), each with a retry button.
 import { api, ApiProblem } from '../api.js';
-import { h, notice, render } from '../dom.js';
+import { h, render } from '../dom.js';
 import { when, words } from '../format.js';
 import { adminError, adminPage } from './layout.js';
 
@@ -14,19 +15,6 @@ function table(id, caption, headings, rows) {
 
 function section(id, title, body) {
   return h('section', { class: 'card', 'aria-labelledby': `${id}-title`, id }, h('h2', { id: `${id}-title` }, title), body);
-}
-
-function sendsSection(sends) {
-  return section(
-    'recent-sends',
-    'Recent emails',
-    table(
-      'sends',
-      'Recent emails, newest first',
-      ['When', 'To', 'Email', 'Outcome'],
-      sends.map((s) => h('tr', {}, h('td', {}, when(s.sentAt ?? s.at)), h('td', {}, s.recipient ?? s.to), h('td', {}, words(s.eventType ?? s.template)), h('td', {}, h('span', { class: `status status--${s.outcome ?? s.status}` }, words(s.outcome ?? s.status))))),
-    ),
-  );
 }
 
 function suppressionsSection(list, reload) {
@@ -42,6 +30,7 @@ function suppressionsSection(list, reload) {
         'Suppressed addresses',
         ['Address', 'Why', 'Since', ''],
         list.map((s) => {
+          const why = h('td', {}, words(s.reason), s.detail ? h('br') : null, s.detail ? h('span', { class: 'stock' }, s.detail) : null);
           const lift = h('button', { type: 'button', class: 'button button--secondary button--small' }, 'Lift', h('span', { class: 'visually-hidden' }, ` suppression of ${s.email}`));
           lift.addEventListener('click', async () => {
             lift.disabled = true;
@@ -52,7 +41,7 @@ function suppressionsSection(list, reload) {
               lift.replaceWith(adminError(error));
             }
           });
-          return h('tr', {}, h('td', {}, s.email), h('td', {}, words(s.reason)), h('td', {}, when(s.suppressedAt ?? s.createdAt)), h('td', {}, lift));
+          return h('tr', { dataset: { email: s.email } }, h('td', {}, s.email), why, h('td', {}, when(s.createdAt)), h('td', {}, lift));
         }),
       ),
     ),
@@ -70,7 +59,7 @@ function deadLettersSection(list, reload) {
       table(
         'dead-letter-table',
         'Dead letters',
-        ['When', 'To', 'Email', 'Last error', ''],
+        ['When', 'To', 'Email', 'Why it failed', ''],
         list.map((d) => {
           const status = h('span', { 'aria-live': 'polite' });
           const retry = h('button', { type: 'button', class: 'button button--small' }, 'Retry', h('span', { class: 'visually-hidden' }, ` email to ${d.recipient}`));
@@ -85,7 +74,15 @@ function deadLettersSection(list, reload) {
               render(status, error instanceof ApiProblem ? error.message : adminError(error));
             }
           });
-          return h('tr', { dataset: { id: d.id } }, h('td', {}, when(d.deadLetteredAt ?? d.createdAt)), h('td', {}, d.recipient ?? d.email ?? ''), h('td', {}, words(d.eventType)), h('td', { class: 'mono' }, d.lastError ?? d.reason ?? ''), h('td', {}, d.redrivenAt ? `Retried ${when(d.redrivenAt)}` : [retry, status]));
+          return h(
+            'tr',
+            { dataset: { id: d.id } },
+            h('td', {}, when(d.createdAt)),
+            h('td', {}, d.recipient),
+            h('td', {}, words(d.eventType)),
+            h('td', {}, d.reason, h('br'), h('span', { class: 'stock' }, `after ${d.attempts} attempts`)),
+            h('td', {}, d.redrivenAt ? `Retried ${when(d.redrivenAt)}` : [retry, status]),
+          );
         }),
       ),
     ),
@@ -97,21 +94,8 @@ adminPage({
   active: 'email',
   build: async (content) => {
     const draw = async () => {
-      const [suppressions, deadLetters, sends] = await Promise.all([
-        api.get(`${BASE}/suppressions?limit=100`),
-        api.get(`${BASE}/dead-letters?limit=100`),
-        api.get(`${BASE}/sends?limit=50`).catch((error) => error),
-      ]);
-      render(
-        content,
-        h(
-          'div',
-          { class: 'cards' },
-          sends instanceof Error ? section('recent-sends', 'Recent emails', notice('info', 'Recent sends are not available right now.')) : sendsSection(sends),
-          deadLettersSection(deadLetters, draw),
-          suppressionsSection(suppressions, draw),
-        ),
-      );
+      const [suppressions, deadLetters] = await Promise.all([api.get(`${BASE}/suppressions?limit=100`), api.get(`${BASE}/dead-letters?limit=100&includeRedriven=true`)]);
+      render(content, h('div', { class: 'cards' }, deadLettersSection(deadLetters, draw), suppressionsSection(suppressions, draw)));
     };
     await draw();
   },

@@ -5,10 +5,10 @@ import { byId, h, notice, render } from '../dom.js';
 import { sessionStatus, signOut } from './session.js';
 
 const SECTIONS = [
-  ['products', 'Products', '/admin/products.html'],
-  ['orders', 'Orders', '/admin/orders.html'],
-  ['audit', 'Audit log', '/admin/audit.html'],
-  ['email', 'Email', '/admin/email.html'],
+  ['products', 'Products', '/admin/products'],
+  ['orders', 'Orders', '/admin/orders'],
+  ['audit', 'Audit log', '/admin/audit'],
+  ['email', 'Email', '/admin/email'],
 ];
 
 function header(active, status) {
@@ -16,7 +16,7 @@ function header(active, status) {
   out.addEventListener('click', async () => {
     out.disabled = true;
     await signOut().catch(() => null);
-    location.assign('/admin/signin.html');
+    location.assign('/admin/sign-in');
   });
   const el = byId('site-header');
   el.className = 'site-header admin-header';
@@ -42,9 +42,9 @@ function footer() {
 
 /** Where a session that may not use admin pages has to go next, or null when it may. */
 export function nextStepFor(status) {
-  if (!status.authenticated) return '/admin/signin.html';
-  if (status.admin && !status.mfaEnrolled) return '/admin/mfa.html';
-  if (status.admin && !status.mfaVerified) return '/admin/signin.html?step=code';
+  if (!status.authenticated) return '/admin/sign-in';
+  if (status.admin && !status.mfaEnrolled) return '/admin/mfa';
+  if (status.admin && !status.mfaVerified) return '/admin/sign-in?step=code';
   return null;
 }
 
@@ -84,5 +84,5 @@ export function adminError(error) {
 /** Where to go after signing in: a same-site admin path from ?next=, else the admin home. */
 export function nextAdminPath() {
   const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/admin/') && !next.includes('//') ? next : '/admin/products.html';
+  return next && next.startsWith('/admin/') && !next.includes('//') ? next : '/admin/products';
 }

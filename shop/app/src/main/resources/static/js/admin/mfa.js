@@ -4,7 +4,6 @@ import { ApiProblem } from '../api.js';
 import { field, formValues, h, notice, render, whileBusy } from '../dom.js';
 import { adminError, nextAdminPath } from './layout.js';
 import { confirmEnrolment, sessionStatus, startEnrolment } from './session.js';
-import { qrSvg } from './qr.js';
 
 function frame() {
   const header = document.getElementById('site-header');
@@ -38,7 +37,7 @@ const content = document.getElementById('page');
   try {
     const status = await sessionStatus();
     if (!status.authenticated) {
-      location.replace('/admin/signin.html');
+      location.replace('/admin/sign-in');
       return;
     }
     const enrolment = await startEnrolment();
@@ -62,16 +61,14 @@ const content = document.getElementById('page');
         }
       });
     });
-    const picture = enrolment.qrImage
-      ? h('img', { src: enrolment.qrImage, alt: 'QR code for your authenticator app', width: 192, height: 192 })
-      : qrSvg(enrolment.uri, 'QR code for your authenticator app');
+    const picture = h('img', { src: enrolment.qrImage, alt: 'QR code for your authenticator app', width: 192, height: 192 });
     render(
       content,
       h('p', {}, 'Admin pages need a second step: a code from an authenticator app on your phone (Google Authenticator, 1Password, Authy, ...).'),
       h(
         'ol',
         { class: 'steps' },
-        h('li', {}, h('p', {}, 'Scan this code with the app:'), h('div', { class: 'qr', id: 'mfa-qr', dataset: { uri: enrolment.uri ?? '' } }, picture)),
+        h('li', {}, h('p', {}, 'Scan this code with the app:'), h('div', { class: 'qr', id: 'mfa-qr' }, picture)),
         h('li', {}, h('p', {}, 'Cannot scan? Type this key into the app instead:'), h('p', { class: 'mono', id: 'mfa-secret' }, groups(enrolment.secret))),
         h('li', {}, h('p', {}, 'Enter the code the app shows to finish:'), form),
       ),

@@ -25,7 +25,7 @@ function badge(status) {
 
 function list(content, orders, status) {
   const filter = h('select', { id: 'status-filter', name: 'status' }, h('option', { value: '' }, 'All'), STATUSES.map((s) => h('option', { value: s, selected: s === status }, words(s))));
-  filter.addEventListener('change', () => location.assign(filter.value ? `/admin/orders.html?status=${filter.value}` : '/admin/orders.html'));
+  filter.addEventListener('change', () => location.assign(filter.value ? `/admin/orders?status=${filter.value}` : '/admin/orders'));
   render(
     content,
     h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: 'status-filter' }, 'Status'), filter)),
@@ -46,7 +46,7 @@ function list(content, orders, status) {
                 h(
                   'tr',
                   { dataset: { number: o.number } },
-                  h('th', { scope: 'row' }, h('a', { href: `/admin/orders.html?number=${encodeURIComponent(o.number)}` }, o.number)),
+                  h('th', { scope: 'row' }, h('a', { href: `/admin/orders?number=${encodeURIComponent(o.number)}` }, o.number)),
                   h('td', {}, when(o.placedAt)),
                   h('td', {}, o.name, h('br'), h('span', { class: 'stock' }, o.email)),
                   h('td', {}, String((o.lines ?? []).reduce((n, l) => n + l.quantity, 0))),
@@ -109,7 +109,7 @@ function detail(content, data) {
   document.getElementById('page-title').textContent = `Order ${order.number}`;
   render(
     content,
-    h('p', {}, h('a', { href: '/admin/orders.html' }, 'All orders')),
+    h('p', {}, h('a', { href: '/admin/orders' }, 'All orders')),
     h(
       'div',
       { class: 'cards' },

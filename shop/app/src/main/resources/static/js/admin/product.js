@@ -3,12 +3,21 @@
 import { api, ApiProblem } from '../api.js';
 import { field, formValues, h, notice, param, render, showFieldErrors, whileBusy } from '../dom.js';
 import { minorToInput, money, parseMoney, when, words } from '../format.js';
+import { picture } from '../images.js';
 import { adminError, adminPage } from './layout.js';
 import { addVariant, findProduct, images, setPrice, setStock, updateProduct, uploadImage } from './catalog.js';
 
 const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp';
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 const POLL_MS = 2000;
+
+const STATUS = {
+  waiting: 'Waiting for processing',
+  processing: 'Processing',
+  processed: 'In the shop',
+  duplicate: 'Duplicate',
+  rejected: 'Refused',
+};
 
 function saved(slot, text) {
   render(slot, h('span', { class: 'stock' }, text));
@@ -164,16 +173,22 @@ function imagesSection(product) {
     try {
       const state = await images(product.slug);
       const uploads = state.uploads ?? [];
+      const published = state.images ?? [];
       render(
         list,
+        h('h3', {}, 'In the shop'),
+        published.length === 0
+          ? h('p', { class: 'empty' }, 'No photos yet: the shop shows a placeholder.')
+          : h('ul', { class: 'gallery__thumbs', id: 'published-photos' }, published.map((image) => h('li', {}, picture(image, { alt: image.alt, sizes: '4.5rem' })))),
+        h('h3', {}, 'Uploads'),
         uploads.length === 0
-          ? h('p', { class: 'empty' }, 'No photos uploaded yet.')
+          ? h('p', { class: 'empty' }, 'Nothing uploaded yet.')
           : h(
               'div',
               { class: 'table-wrap' },
               h(
                 'table',
-                {},
+                { id: 'uploads' },
                 h('caption', { class: 'visually-hidden' }, 'Uploaded photos and what the image pipeline made of them'),
                 h('thead', {}, h('tr', {}, ['File', 'Uploaded', 'Status', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
                 h(
@@ -182,11 +197,11 @@ function imagesSection(product) {
                   uploads.map((u) =>
                     h(
                       'tr',
-                      { dataset: { status: u.status } },
+                      { dataset: { status: u.status, key: u.key } },
                       h('td', { class: 'mono' }, u.fileName ?? u.key),
-                      h('td', {}, when(u.uploadedAt ?? u.createdAt)),
-                      h('td', {}, h('span', { class: `status status--${u.status}` }, words(u.status))),
-                      h('td', {}, u.status === 'rejected' ? `${words(u.rejectionReason)}: ${u.rejectionDetail ?? ''}` : u.status === 'processed' ? `${u.renditions ?? ''} sizes ready` : ''),
+                      h('td', {}, when(u.uploadedAt)),
+                      h('td', {}, h('span', { class: `status status--${u.status}` }, STATUS[u.status] ?? words(u.status))),
+                      h('td', {}, u.status === 'rejected' ? `${words(u.rejectionReason)}: ${u.rejectionDetail ?? ''}` : u.status === 'duplicate' ? 'Already in the shop' : ''),
                     ),
                   ),
                 ),
@@ -194,7 +209,7 @@ function imagesSection(product) {
             ),
       );
       // Ingestion is asynchronous: keep watching while anything is still in the pipeline.
-      if (uploads.some((u) => u.status === 'uploaded' || u.status === 'processing')) timer = setTimeout(refresh, POLL_MS);
+      if (uploads.some((u) => u.status === 'waiting' || u.status === 'processing')) timer = setTimeout(refresh, POLL_MS);
     } catch (error) {
       render(list, adminError(error));
     }
@@ -232,7 +247,7 @@ adminPage({
     const slug = param('slug');
     const [product, categories] = await Promise.all([findProduct(slug), api.get('/api/categories')]);
     if (!product) {
-      render(content, notice('error', `There is no product called ${slug}. `, h('a', { href: '/admin/products.html' }, 'All products')));
+      render(content, notice('error', `There is no product called ${slug}. `, h('a', { href: '/admin/products' }, 'All products')));
       return;
     }
     document.getElementById('page-title').textContent = product.name;
@@ -240,7 +255,7 @@ adminPage({
     render(
       content,
       param('created') ? notice('ok', 'Product created. Add its variants below.') : null,
-      h('p', {}, h('a', { href: `/product.html?slug=${encodeURIComponent(product.slug)}` }, 'View in the shop'), ' · ', h('a', { href: '/admin/products.html' }, 'All products')),
+      h('p', {}, h('a', { href: `/product?slug=${encodeURIComponent(product.slug)}` }, 'View in the shop'), ' · ', h('a', { href: '/admin/products' }, 'All products')),
       h(
         'section',
         { class: 'card', 'aria-labelledby': 'variants-title' },

@@ -40,7 +40,7 @@ function newProductForm(categories) {
     whileBusy(form, async () => {
       try {
         const created = await createProduct(formValues(form));
-        location.assign(`/admin/product.html?slug=${encodeURIComponent(created.slug)}&created=1`);
+        location.assign(`/admin/product?slug=${encodeURIComponent(created.slug)}&created=1`);
       } catch (error) {
         if (error instanceof ApiProblem && showFieldErrors(form, error)) render(message, notice('error', 'Please check the highlighted fields.'));
         else render(message, adminError(error));
@@ -74,7 +74,7 @@ adminPage({
               return h(
                 'tr',
                 { dataset: { slug: p.slug } },
-                h('th', { scope: 'row' }, h('a', { href: `/admin/product.html?slug=${encodeURIComponent(p.slug)}` }, p.name)),
+                h('th', { scope: 'row' }, h('a', { href: `/admin/product?slug=${encodeURIComponent(p.slug)}` }, p.name)),
                 h('td', {}, p.category),
                 h('td', {}, p.published ? 'Yes' : 'Hidden'),
                 h('td', {}, String(p.variants.length)),

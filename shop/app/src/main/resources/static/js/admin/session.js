@@ -1,45 +1,44 @@
 // Admin sign-in: password, then a TOTP code (or a single-use recovery code); first-time admins
 // enrol an authenticator app from a QR code. The server enforces all of it on every /api/admin
 // call; the pages only guide the admin to the right step.
-import { api, ApiProblem } from '../api.js';
+import { api } from '../api.js';
 
 export const paths = {
-  status: '/api/auth/session',
-  signIn: '/api/admin/auth/signin',
-  verify: '/api/admin/auth/mfa',
-  enrolment: '/api/admin/mfa/enrolment',
-  enrolmentConfirm: '/api/admin/mfa/enrolment/confirm',
-  signOut: '/api/auth/signout',
+  session: '/api/auth/session',
+  login: '/api/auth/login',
+  verify: '/api/auth/mfa/verify',
+  enrolment: '/api/auth/mfa/enrolment',
+  enrolmentConfirm: '/api/auth/mfa/enrolment/confirm',
+  logout: '/api/auth/logout',
 };
+
+function statusOf(session) {
+  const roles = (session.roles ?? []).map((r) => String(r).toLowerCase());
+  const next = session.next ?? 'none';
+  return {
+    authenticated: !!session.authenticated,
+    // An admin who has only given the password holds no role yet, just the step still owed.
+    admin: roles.includes('admin') || next === 'mfa' || next === 'mfa-enrolment',
+    mfaVerified: roles.includes('admin'),
+    mfaEnrolled: next !== 'mfa-enrolment',
+    email: session.email ?? null,
+  };
+}
 
 /**
  * Where this browser's session stands: { authenticated, admin, mfaVerified, mfaEnrolled, email }.
- * Read from an endpoint that answers 200 for everyone, so asking never logs an error.
+ * The session endpoint answers everyone with 200, so asking never logs an error.
  */
 export async function sessionStatus() {
-  try {
-    const s = await api.get(paths.status);
-    const roles = (s.roles ?? s.authorities ?? []).map((r) => String(r).toUpperCase());
-    return {
-      authenticated: !!(s.authenticated ?? s.email),
-      admin: !!(s.admin ?? roles.some((r) => r.includes('ADMIN'))),
-      mfaVerified: !!(s.mfaVerified ?? s.mfa?.verified ?? roles.some((r) => r.includes('MFA'))),
-      mfaEnrolled: !!(s.mfaEnrolled ?? s.mfa?.enrolled ?? true),
-      email: s.email ?? s.name ?? null,
-    };
-  } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 401 || error.status === 403)) {
-      return { authenticated: false, admin: false, mfaVerified: false, mfaEnrolled: false, email: null };
-    }
-    throw error;
-  }
+  return statusOf(await api.get(paths.session, { cache: 'no-store' }));
 }
 
-/** Step one: password. Answers what the next step is ("mfa" or "enrol"). */
+/** Step one: password. Answers the next step: "mfa", "enrol", or "none" (not an admin). */
 export async function signInWithPassword(email, password) {
-  const result = (await api.post(paths.signIn, { email, password })) ?? {};
-  if (result.enrolmentRequired || result.next === 'enrol' || result.mfaEnrolled === false) return 'enrol';
-  return 'mfa';
+  const session = await api.post(paths.login, { email, password });
+  if (session.next === 'mfa-enrolment') return 'enrol';
+  if (session.next === 'mfa') return 'mfa';
+  return 'none';
 }
 
 /** Step two: the 6-digit code from the authenticator app, or a recovery code. */
@@ -47,14 +46,10 @@ export function verifyCode({ code, recoveryCode }) {
   return api.post(paths.verify, recoveryCode ? { recoveryCode } : { code });
 }
 
-/** A fresh enrolment: { otpauthUri, secret, qrCode? }. */
+/** A fresh enrolment: { uri, secret, qrImage } (the QR code is a PNG data URI drawn by the server). */
 export async function startEnrolment() {
   const e = await api.post(paths.enrolment, {});
-  return {
-    uri: e.otpauthUri ?? e.otpAuthUri ?? e.uri ?? e.keyUri,
-    secret: e.secret,
-    qrImage: e.qrCode ?? e.qrCodeDataUri ?? e.qrDataUri ?? null,
-  };
+  return { uri: e.otpauthUri, secret: e.secret, qrImage: e.qrCodeDataUri };
 }
 
 /** Confirms the enrolment with a first code; answers the recovery codes to print. */
@@ -64,5 +59,5 @@ export async function confirmEnrolment(code) {
 }
 
 export async function signOut() {
-  await api.post(paths.signOut, {});
+  await api.post(paths.logout, {});
 }

@@ -5,17 +5,14 @@ import { h, render } from '../dom.js';
 import { day, money } from '../format.js';
 import { errorNotice, storefrontPage } from '../layout.js';
 import { myOrders, orderHref, statusBadge } from '../orders.js';
-import { accountHint } from '../store.js';
 
 function toSignIn() {
-  location.replace(`/signin.html?next=${encodeURIComponent('/account.html')}`);
+  location.replace(`/sign-in?next=${encodeURIComponent('/account')}`);
 }
 
 storefrontPage({
   title: 'Your account',
   build: async (content) => {
-    // No hint of a session: go straight to sign-in instead of asking the API to say 401.
-    if (!accountHint()) return toSignIn();
     let account;
     try {
       account = await currentAccount();
@@ -35,7 +32,7 @@ storefrontPage({
     const ordersSection = h('section', { 'aria-labelledby': 'orders-title' }, h('h2', { id: 'orders-title' }, 'Your orders'));
     render(
       content,
-      h('div', { class: 'card' }, h('p', {}, 'Signed in as ', h('strong', {}, account.name ?? account.email), account.name ? ` (${account.email})` : ''), signOutButton),
+      h('div', { class: 'card' }, h('p', {}, 'Signed in as ', h('strong', {}, account.displayName || account.email), account.displayName ? ` (${account.email})` : ''), signOutButton),
       ordersSection,
     );
 

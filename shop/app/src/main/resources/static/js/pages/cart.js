@@ -49,7 +49,7 @@ function summary(cart) {
     h('div', { class: 'summary__row' }, h('span', {}, `Items (${count})`), h('span', {}, money(cart.totalMinor, cart.currency))),
     h('div', { class: 'summary__row' }, h('span', {}, 'UK delivery'), h('span', {}, 'Free')),
     h('div', { class: 'summary__row summary__total' }, h('span', {}, 'Total'), h('span', { id: 'cart-total' }, money(cart.totalMinor, cart.currency))),
-    h('a', { class: 'button button--block', href: '/checkout.html', id: 'checkout-link' }, 'Checkout'),
+    h('a', { class: 'button button--block', href: '/checkout', id: 'checkout-link' }, 'Checkout'),
   );
 }
 

@@ -1,18 +1,20 @@
-// Category listing with filters. Filters live in the address (shareable, and the back button
-// works); changing one re-filters at once and announces the new count to screen readers.
-import { byId, h, param, render } from '../dom.js';
-import { categories, heading, storefrontPage } from '../layout.js';
-import { allProducts, priceFrom, productCard } from '../catalog.js';
+// Category listing with filters. The API filters, sorts and pages; the filters live in the address
+// (shareable, and the back button works). Changing one fetches at once and announces the new count.
+import { ApiUnavailable } from '../api.js';
+import { byId, h, notice, param, render } from '../dom.js';
+import { categories, heading, showDegradedBanner, storefrontPage } from '../layout.js';
+import { productCard, products } from '../catalog.js';
 import { parseMoney } from '../format.js';
 
-const PAGE_SIZE = 12;
-
 const SORTS = {
-  featured: { label: 'Featured', compare: null },
-  'price-asc': { label: 'Price: low to high', compare: (a, b) => priceFrom(a) - priceFrom(b) },
-  'price-desc': { label: 'Price: high to low', compare: (a, b) => priceFrom(b) - priceFrom(a) },
-  name: { label: 'Name', compare: (a, b) => a.name.localeCompare(b.name, 'en-GB') },
+  featured: 'Featured',
+  newest: 'Newest',
+  'price-asc': 'Price: low to high',
+  'price-desc': 'Price: high to low',
+  name: 'Name',
 };
+
+const SEARCH_DELAY_MS = 300;
 
 function readFilters() {
   const q = new URLSearchParams(location.search);
@@ -34,29 +36,21 @@ function writeFilters(slug, filters) {
   if (filters.maxPrice) q.set('maxPrice', filters.maxPrice);
   if (filters.sort !== 'featured') q.set('sort', filters.sort);
   if (filters.page > 0) q.set('page', String(filters.page));
-  history.replaceState(null, '', `/category.html?${q}`);
+  history.replaceState(null, '', `/category?${q}`);
 }
 
-function apply(items, filters) {
-  const needle = filters.q.toLowerCase();
-  const min = filters.minPrice === '' ? null : parseMoney(filters.minPrice);
-  const max = filters.maxPrice === '' ? null : parseMoney(filters.maxPrice);
-  const matching = items.filter(
-    (item) =>
-      (!needle || item.name.toLowerCase().includes(needle)) &&
-      (!filters.inStock || item.inStock !== false) &&
-      (min === null || Number.isNaN(min) || priceFrom(item) >= min) &&
-      (max === null || Number.isNaN(max) || priceFrom(item) <= max),
-  );
-  const compare = SORTS[filters.sort].compare;
-  return compare ? matching.slice().sort(compare) : matching;
+// The shopper types pounds; the API speaks minor units. A half-typed price is simply not applied.
+function pence(text) {
+  if (text === '') return null;
+  const minor = parseMoney(text);
+  return Number.isNaN(minor) ? null : minor;
 }
 
-function filterForm(filters, onChange) {
+function filterPanel(filters, onChange) {
   const form = h(
     'form',
     { class: 'filters__form', role: 'search', 'aria-label': 'Filter and sort' },
-    h('div', { class: 'field' }, h('label', { for: 'filter-q' }, 'Search this category'), h('input', { id: 'filter-q', name: 'q', type: 'search', value: filters.q, autocomplete: 'off' })),
+    h('div', { class: 'field' }, h('label', { for: 'filter-q' }, 'Search this category'), h('input', { id: 'filter-q', name: 'q', type: 'search', value: filters.q, autocomplete: 'off', maxlength: 100 })),
     h('label', { class: 'checkbox' }, h('input', { type: 'checkbox', name: 'inStock', id: 'filter-in-stock', checked: filters.inStock }), 'In stock only'),
     h(
       'fieldset',
@@ -65,16 +59,9 @@ function filterForm(filters, onChange) {
       h('div', { class: 'field' }, h('label', { for: 'filter-min' }, 'Min price (£)'), h('input', { id: 'filter-min', name: 'minPrice', type: 'number', min: 0, step: 1, inputmode: 'decimal', value: filters.minPrice })),
       h('div', { class: 'field' }, h('label', { for: 'filter-max' }, 'Max price (£)'), h('input', { id: 'filter-max', name: 'maxPrice', type: 'number', min: 0, step: 1, inputmode: 'decimal', value: filters.maxPrice })),
     ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'filter-sort' }, 'Sort by'),
-      h('select', { id: 'filter-sort', name: 'sort' }, Object.entries(SORTS).map(([value, s]) => h('option', { value, selected: value === filters.sort }, s.label))),
-    ),
+    h('div', { class: 'field' }, h('label', { for: 'filter-sort' }, 'Sort by'), h('select', { id: 'filter-sort', name: 'sort' }, Object.entries(SORTS).map(([value, label]) => h('option', { value, selected: value === filters.sort }, label)))),
     h('button', { type: 'reset', class: 'button button--secondary button--small' }, 'Clear filters'),
   );
-  // On a phone the filters fold away above the results; on a wide screen they stay open beside them.
-  const panel = h('details', { class: 'filters', open: matchMedia('(min-width: 60rem)').matches || Object.values(filters).some((v) => v && v !== 'featured') }, h('summary', {}, 'Filter and sort'), form);
   const read = () => ({
     q: form.elements.q.value.trim(),
     inStock: form.elements.inStock.checked,
@@ -83,13 +70,22 @@ function filterForm(filters, onChange) {
     sort: form.elements.sort.value,
     page: 0,
   });
-  form.addEventListener('input', () => onChange(read()));
+  let typing = null;
+  form.addEventListener('input', (event) => {
+    clearTimeout(typing);
+    // Wait for a pause in typing before searching; other controls apply at once.
+    if (event.target.type === 'search' || event.target.type === 'number') typing = setTimeout(() => onChange(read()), SEARCH_DELAY_MS);
+    else onChange(read());
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(typing);
     onChange(read());
   });
   form.addEventListener('reset', () => setTimeout(() => onChange(read())));
-  return panel;
+  // On a phone the filters fold away above the results; on a wide screen they stay open beside them.
+  const active = filters.q || filters.inStock || filters.minPrice || filters.maxPrice || filters.sort !== 'featured';
+  return h('details', { class: 'filters', open: matchMedia('(min-width: 60rem)').matches || !!active }, h('summary', {}, 'Filter and sort'), form);
 }
 
 storefrontPage({
@@ -97,39 +93,69 @@ storefrontPage({
   activeCategory: param('slug'),
   build: async (content) => {
     const slug = param('slug');
-    const [list, items] = await Promise.all([categories(), allProducts(slug)]);
+    const list = await categories();
     const category = list.find((c) => c.slug === slug);
     const name = category?.name ?? (slug ? slug.replaceAll('-', ' ') : 'All jewellery');
     heading(name);
     document.title = `${name} · Silver Jems`;
 
     let filters = readFilters();
-    const results = h('div', { id: 'results' });
+    const results = h('div', { id: 'results', 'aria-busy': 'true' });
     const count = h('p', { id: 'result-count', role: 'status' });
+    let latest = 0;
 
-    const show = () => {
-      const matching = apply(items, filters);
-      const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
-      filters.page = Math.min(filters.page, pages - 1);
-      const shown = matching.slice(filters.page * PAGE_SIZE, (filters.page + 1) * PAGE_SIZE);
-      count.textContent = `${matching.length} ${matching.length === 1 ? 'piece' : 'pieces'}`;
-      const pager = (label, page, rel) =>
-        h('button', {
-          type: 'button',
-          class: 'button button--secondary button--small',
-          rel,
-          disabled: page < 0 || page >= pages,
-          on: { click: () => { filters = { ...filters, page }; writeFilters(slug, filters); show(); byId('main').focus(); } },
-        }, label);
+    const show = async () => {
+      const ticket = ++latest;
+      results.setAttribute('aria-busy', 'true');
+      let page;
+      try {
+        page = await products({
+          category: slug,
+          q: filters.q,
+          inStock: filters.inStock,
+          minPrice: pence(filters.minPrice),
+          maxPrice: pence(filters.maxPrice),
+          sort: filters.sort === 'featured' ? null : filters.sort,
+          page: filters.page,
+        });
+      } catch (error) {
+        if (ticket !== latest) return;
+        if (error instanceof ApiUnavailable) showDegradedBanner();
+        count.textContent = '';
+        render(results, notice(error instanceof ApiUnavailable ? 'degraded' : 'error', error instanceof ApiUnavailable ? 'These results are not available while the shop is offline. Clear the filters to see the saved list.' : error.message));
+        results.removeAttribute('aria-busy');
+        return;
+      }
+      if (ticket !== latest) return; // a newer filter change has overtaken this answer
+      const pages = Math.max(1, Math.ceil(page.totalItems / page.size));
+      count.textContent = `${page.totalItems} ${page.totalItems === 1 ? 'piece' : 'pieces'}`;
+      const pager = (label, target, rel) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button--secondary button--small',
+            rel,
+            disabled: target < 0 || target >= pages,
+            on: {
+              click: async () => {
+                filters = { ...filters, page: target };
+                writeFilters(slug, filters);
+                await show();
+                byId('main').focus();
+              },
+            },
+          },
+          label,
+        );
       render(
         results,
-        shown.length
-          ? h('ul', { class: 'product-grid', 'aria-label': name }, shown.map(productCard))
+        page.items.length
+          ? h('ul', { class: 'product-grid', 'aria-label': name }, page.items.map(productCard))
           : h('p', { class: 'empty' }, 'Nothing matches these filters. Try clearing some.'),
-        pages > 1
-          ? h('nav', { class: 'pagination', 'aria-label': 'Pages' }, pager('Previous', filters.page - 1, 'prev'), h('span', {}, `Page ${filters.page + 1} of ${pages}`), pager('Next', filters.page + 1, 'next'))
-          : null,
+        pages > 1 ? h('nav', { class: 'pagination', 'aria-label': 'Pages' }, pager('Previous', filters.page - 1, 'prev'), h('span', {}, `Page ${filters.page + 1} of ${pages}`), pager('Next', filters.page + 1, 'next')) : null,
       );
+      results.removeAttribute('aria-busy');
     };
 
     render(
@@ -138,7 +164,7 @@ storefrontPage({
       h(
         'div',
         { class: 'listing' },
-        filterForm(filters, (next) => {
+        filterPanel(filters, (next) => {
           filters = next;
           writeFilters(slug, filters);
           show();
@@ -146,6 +172,6 @@ storefrontPage({
         h('section', { 'aria-label': 'Products' }, count, results),
       ),
     );
-    show();
+    await show();
   },
 });

@@ -6,7 +6,7 @@ import { cartId, forgetCart, getCart, lines } from '../cart.js';
 import { field, formValues, h, notice, render, showFieldErrors, whileBusy } from '../dom.js';
 import { money } from '../format.js';
 import { showDegradedBanner, storefrontPage } from '../layout.js';
-import { accountHint } from '../store.js';
+import { currentAccount } from '../auth.js';
 import { LAST_ORDER } from '../orders.js';
 
 const ATTEMPT = 'sj.checkoutAttempt';
@@ -79,7 +79,7 @@ storefrontPage({
       render(content, h('p', { class: 'empty' }, 'Your basket is empty. ', h('a', { href: '/' }, 'Find something you love')));
       return;
     }
-    const account = accountHint();
+    const account = await currentAccount();
     const message = h('div', { 'aria-live': 'assertive' });
     const form = h(
       'form',
@@ -88,13 +88,16 @@ storefrontPage({
         'fieldset',
         { class: 'form' },
         h('legend', {}, h('h2', {}, 'Contact')),
+        account
+          ? h('p', {}, `Signed in as ${account.email}. Your order will be in your account.`)
+          : h('p', { id: 'checkout-sign-in' }, h('a', { href: '/sign-in?next=%2Fcheckout' }, 'Sign in'), ' or ', h('a', { href: '/sign-up?next=%2Fcheckout' }, 'create an account'), ' to follow your order online, or simply continue as a guest.'),
         field('Email', h('input', { type: 'email', name: 'email', id: 'checkout-email', autocomplete: 'email', required: true, value: account?.email ?? '' }), { hint: 'For your order confirmation and delivery updates.' }),
       ),
       h(
         'fieldset',
         { class: 'form' },
         h('legend', {}, h('h2', {}, 'Delivery address')),
-        text('name', 'Full name', { autocomplete: 'name', required: true, value: account?.name ?? '' }),
+        text('name', 'Full name', { autocomplete: 'name', required: true, value: account?.displayName ?? '' }),
         text('line1', 'Address line 1', { autocomplete: 'address-line1', required: true }),
         text('line2', 'Address line 2 (optional)', { autocomplete: 'address-line2' }),
         text('city', 'Town or city', { autocomplete: 'address-level2', required: true }),
@@ -126,12 +129,12 @@ storefrontPage({
       whileBusy(form, async () => {
         render(message);
         try {
-          const order = await api.post('/api/checkout', body, { headers: { 'Idempotency-Key': keyFor(body) } });
+          const placed = await api.post('/api/checkout', body, { headers: { 'Idempotency-Key': keyFor(body) } });
+          const order = placed.order ?? placed;
           sessionStorage.removeItem(ATTEMPT);
-          sessionStorage.setItem(LAST_ORDER, JSON.stringify(order));
+          sessionStorage.setItem(LAST_ORDER, JSON.stringify({ ...order, payment: placed.payment ?? null }));
           forgetCart();
-          const pay = order.payment?.redirectUrl ?? order.payment?.checkoutUrl;
-          location.assign(pay && /^https:\/\//.test(pay) ? pay : `/order.html?number=${encodeURIComponent(order.number)}&placed=1`);
+          location.assign(`/order?number=${encodeURIComponent(order.number)}&placed=1`);
         } catch (error) {
           if (error instanceof ApiUnavailable) {
             showDegradedBanner();

@@ -1,11 +1,11 @@
 // One order: what was bought, where it goes, and where it is in its journey. Right after checkout
 // it waits for the payment provider's confirmation (which only the server-side webhook can give).
-import { ApiProblem } from '../api.js';
+import { api, ApiProblem } from '../api.js';
 import { h, notice, param, render } from '../dom.js';
 import { money, when } from '../format.js';
 import { errorNotice, heading, storefrontPage } from '../layout.js';
 import { JOURNEY, LAST_ORDER, myOrder, statusBadge, STATUS_TEXT } from '../orders.js';
-import { accountHint } from '../store.js';
+import { currentAccount } from '../auth.js';
 
 const POLL_MS = 2000;
 const POLL_FOR_MS = 60000;
@@ -30,10 +30,33 @@ function journey(status) {
   );
 }
 
-function view(order, placed) {
+// The local run's payment provider has a "pay" call standing in for the provider's payment page;
+// either way the order only becomes paid when the provider's signed webhook reaches the shop.
+function paymentStep(order, payment, onPaid) {
+  if (String(order.status).toLowerCase() !== 'placed' || !payment) return null;
+  if (payment.provider !== 'local') {
+    return notice('info', h('strong', {}, 'Payment pending. '), 'We will confirm your order by email as soon as your payment goes through.');
+  }
+  const message = h('div', { 'aria-live': 'assertive' });
+  const pay = h('button', { type: 'button', class: 'button', id: 'pay-now' }, `Pay ${money(order.totalMinor, order.currency)}`);
+  pay.addEventListener('click', async () => {
+    pay.disabled = true;
+    try {
+      await api.post(`/api/payments/local/intents/${encodeURIComponent(payment.intentId)}/pay`, {});
+      onPaid();
+    } catch (error) {
+      pay.disabled = false;
+      render(message, errorNotice(error, 'Payment is temporarily unavailable. Nothing has been charged; please try again in a few minutes.'));
+    }
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'pay-title' }, h('h2', { id: 'pay-title' }, 'Payment'), h('p', {}, 'Test payment (local run): no card needed.'), pay, message);
+}
+
+function view(order, placed, payment = null, onPaid = () => {}) {
   const address = order.shippingAddress ?? {};
   return [
     placed ? notice('ok', h('strong', {}, 'Thank you! '), `Your order ${order.number} is placed. We have emailed ${order.email} a confirmation.`) : null,
+    paymentStep(order, payment, onPaid),
     h('p', {}, 'Status: ', h('span', { id: 'order-status' }, statusBadge(order.status))),
     journey(order.status),
     order.shipment?.trackingUrl ? h('p', {}, `Sent with ${order.shipment.carrier}: `, h('a', { href: order.shipment.trackingUrl, rel: 'noopener noreferrer' }, `track parcel ${order.shipment.trackingNumber}`)) : null,
@@ -62,13 +85,19 @@ storefrontPage({
     const placed = param('placed') === '1';
     heading(`Order ${number ?? ''}`.trim());
     const saved = lastPlaced(number);
-    if (!accountHint()) {
+    const payment = saved?.payment ?? null;
+    if (!(await currentAccount())) {
       // A guest sees the order they just placed; anything later comes by email.
-      if (saved) render(content, view(saved, placed), h('p', {}, h('a', { href: '/signup.html' }, 'Create an account'), ' to follow your orders here.'));
-      else render(content, notice('info', 'Sign in to see your orders. ', h('a', { href: `/signin.html?next=${encodeURIComponent(location.pathname + location.search)}` }, 'Sign in')));
+      const guestView = (order) => render(content, view(order, placed, payment, () => guestView({ ...order, status: 'paid' })), h('p', {}, h('a', { href: '/sign-up' }, 'Create an account'), ' to follow your orders here.'));
+      if (saved) guestView(saved);
+      else render(content, notice('info', 'Sign in to see your orders. ', h('a', { href: `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}` }, 'Sign in')));
       return;
     }
-    const started = Date.now();
+    let started = Date.now();
+    let shown = null;
+    // Payment is confirmed by the provider's webhook, not the browser: watch for it for a while
+    // (only once the shopper has paid, so the pay button is not redrawn under their finger).
+    let watching = payment?.provider !== 'local';
     const show = async () => {
       let order;
       try {
@@ -77,9 +106,16 @@ storefrontPage({
         if (saved && error instanceof ApiProblem) order = saved;
         else return render(content, errorNotice(error));
       }
-      render(content, view(order, placed));
-      // Payment is confirmed by the provider's webhook, not the browser: watch for it for a while.
-      if (String(order.status).toLowerCase() === 'placed' && Date.now() - started < POLL_FOR_MS) setTimeout(show, POLL_MS);
+      const status = String(order.status).toLowerCase();
+      if (status !== shown) {
+        shown = status;
+        render(content, view(order, placed, payment, () => {
+          watching = true;
+          started = Date.now();
+          show();
+        }));
+      }
+      if (watching && status === 'placed' && Date.now() - started < POLL_FOR_MS) setTimeout(show, POLL_MS);
     };
     await show();
   },

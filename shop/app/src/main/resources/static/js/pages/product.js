@@ -136,7 +136,7 @@ storefrontPage({
       addButton.disabled = true;
       try {
         await addToCart(selected, 1);
-        render(message, notice('ok', `${p.name}${selected.size ? `, size ${selected.size},` : ''} is in your basket. `, h('a', { href: '/cart.html' }, 'View basket')));
+        render(message, notice('ok', `${p.name}${selected.size ? `, size ${selected.size},` : ''} is in your basket. `, h('a', { href: '/cart' }, 'View basket')));
       } catch (error) {
         if (error instanceof ApiUnavailable) {
           showDegradedBanner();
@@ -170,7 +170,7 @@ storefrontPage({
           'ol',
           {},
           h('li', {}, h('a', { href: '/' }, 'Home')),
-          category ? h('li', {}, h('a', { href: `/category.html?slug=${encodeURIComponent(category.slug)}` }, category.name)) : null,
+          category ? h('li', {}, h('a', { href: `/category?slug=${encodeURIComponent(category.slug)}` }, category.name)) : null,
           h('li', {}, h('span', { 'aria-current': 'page' }, p.name)),
         ),
       ),

@@ -38,7 +38,7 @@ function requestForm(content) {
       }
     });
   });
-  render(content, form, h('p', {}, h('a', { href: '/signin.html' }, 'Back to sign in')));
+  render(content, form, h('p', {}, h('a', { href: '/sign-in' }, 'Back to sign in')));
 }
 
 function chooseForm(content, token) {
@@ -57,7 +57,7 @@ function chooseForm(content, token) {
     whileBusy(form, async () => {
       try {
         await confirmPasswordReset(token, password);
-        location.assign('/signin.html?reset=done');
+        location.assign('/sign-in?reset=done');
       } catch (error) {
         failure(message, form, error, 'Password reset');
       }

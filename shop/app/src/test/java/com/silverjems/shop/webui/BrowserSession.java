@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class BrowserSession implements AutoCloseable {
 
+  private static final String ACCESSIBILITY_CHECK = resource("/webui/accessibility-check.js");
+
   private final BrowserContext context;
   private final Page page;
   private final Path screenshots;
@@ -37,6 +39,12 @@ final class BrowserSession implements AutoCloseable {
     page.onPageError(error -> consoleErrors.add("uncaught: " + error));
     try {
       Files.createDirectories(screenshots);
+      // Only this run's steps: numbered files left by an earlier run would mislead a reader.
+      try (var old = Files.newDirectoryStream(screenshots, "*.png")) {
+        for (Path file : old) {
+          Files.delete(file);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -62,12 +70,28 @@ final class BrowserSession implements AutoCloseable {
     page.waitForSelector("#page:not([aria-busy])");
   }
 
-  /** Writes target/screenshots/&lt;test&gt;/NN-name.png and checks the console is still clean. */
+  /**
+   * Writes target/screenshots/&lt;test&gt;/NN-name.png, then checks that the console is still clean
+   * and that the page passes the machine-checkable accessibility basics.
+   */
   Path screenshot(String name) {
     Path file = screenshots.resolve(String.format("%02d-%s.png", ++step, name));
     page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     assertNoConsoleErrors();
+    assertAccessible(name);
     return file;
+  }
+
+  /** Labels, alt texts, names of links and buttons, and WCAG AA text contrast on this page. */
+  void assertAccessible(String step) {
+    assertThat(accessibilityProblems())
+        .as("accessibility problems at step '" + step + "'")
+        .isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> accessibilityProblems() {
+    return (List<String>) page.evaluate(ACCESSIBILITY_CHECK);
   }
 
   void assertNoConsoleErrors() {
@@ -83,6 +107,14 @@ final class BrowserSession implements AutoCloseable {
   @Override
   public void close() {
     context.close();
+  }
+
+  private static String resource(String name) {
+    try (var in = BrowserSession.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Path screenshotsOf(Class<?> testClass) {

@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,12 @@ class DegradedModeIT {
   @BeforeEach
   void start() {
     chromium = Chromium.launch();
-    shop = RunningShop.start("webui_degraded");
-    edge = EdgeStandIn.inFrontOf(shop);
+    edge = EdgeStandIn.start();
+    // Renditions come through the edge too, as CloudFront serves them from the public bucket.
+    shop =
+        RunningShop.start(
+            "webui_degraded", Map.of("silverjems.catalog.images-base-url", edge.baseUrl() + "/"));
+    edge.forwardTo(shop);
     browser =
         chromium.session(
             edge.baseUrl(), Chromium.PHONE, BrowserSession.screenshotsOf(DegradedModeIT.class));
@@ -54,27 +60,39 @@ class DegradedModeIT {
     // Browsing while the API is up is what fills the cache.
     browser.open("/");
     assertThat(page.locator(".product-card")).hasCount(7);
-    browser.open("/category.html?slug=rings");
+    browser.open("/category?slug=rings");
     Locator rings = page.locator(".product-card .product-card__name");
     assertThat(rings).hasCount(3);
-    browser.screenshot("rings-online");
+    browser.open("/product?slug=hammered-band-ring");
+    page.getByLabel("N", new Page.GetByLabelOptions().setExact(true)).check();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to basket")).click();
+    assertThat(page.locator("#add-message")).containsText("is in your basket");
+    browser.screenshot("ring-in-basket-online");
 
     shop.close();
 
-    browser.open("/category.html?slug=rings");
+    browser.open("/category?slug=rings");
     assertThat(rings)
         .hasText(new String[] {"Hammered Band Ring", "Moonstone Signet Ring", "Twisted Rope Ring"});
     assertThat(page.locator("#degraded-banner"))
         .containsText("checkout is temporarily unavailable");
     browser.screenshot("rings-api-down");
 
+    browser.open("/product?slug=hammered-band-ring");
+    assertThat(page.locator("#page-title")).hasText("Hammered Band Ring");
+    assertThat(page.locator("#price")).hasText("£65.00");
+    assertThat(page.locator("#variant-picker label")).hasText(new String[] {"J", "L", "N", "P"});
+    browser.screenshot("product-api-down");
+
     browser.open("/");
     assertThat(page.locator(".product-card")).hasCount(7);
     assertThat(page.locator(".category-tiles a")).hasCount(3);
     browser.screenshot("home-api-down");
 
-    browser.open("/checkout.html");
-    assertThat(page.locator("#page")).containsText("Checkout is temporarily unavailable");
+    browser.open("/checkout");
+    assertThat(page.locator("#checkout-unavailable"))
+        .containsText("Checkout is temporarily unavailable");
+    assertThat(page.locator("#place-order")).hasCount(0);
     browser.screenshot("checkout-api-down");
   }
 }

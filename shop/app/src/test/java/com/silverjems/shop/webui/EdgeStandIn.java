@@ -53,10 +53,9 @@ final class EdgeStandIn implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final HttpClient client;
-  private final int originPort;
+  private volatile int originPort;
 
-  private EdgeStandIn(int originPort) throws IOException {
-    this.originPort = originPort;
+  private EdgeStandIn() throws IOException {
     this.executor = Executors.newCachedThreadPool();
     this.client =
         HttpClient.newBuilder()
@@ -69,12 +68,17 @@ final class EdgeStandIn implements AutoCloseable {
     server.start();
   }
 
-  static EdgeStandIn inFrontOf(RunningShop shop) {
+  /** Starts the edge; {@link #forwardTo} names the origin once it runs. */
+  static EdgeStandIn start() {
     try {
-      return new EdgeStandIn(shop.port());
+      return new EdgeStandIn();
     } catch (IOException e) {
       throw new IllegalStateException("could not start the edge stand-in", e);
     }
+  }
+
+  void forwardTo(RunningShop shop) {
+    this.originPort = shop.port();
   }
 
   String baseUrl() {
@@ -93,7 +97,11 @@ final class EdgeStandIn implements AutoCloseable {
   }
 
   private void serveStatic(HttpExchange exchange, String path) throws IOException {
+    // Clean addresses, as CloudFront's viewer-request function maps them: /account -> account.html.
     String file = path.endsWith("/") ? path + "index.html" : path;
+    if (!file.substring(file.lastIndexOf('/') + 1).contains(".")) {
+      file = file + ".html";
+    }
     if (file.contains("..")) {
       send(exchange, 400, "text/plain", "bad path");
       return;

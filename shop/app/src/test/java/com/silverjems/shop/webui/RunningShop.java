@@ -1,5 +1,7 @@
 package com.silverjems.shop.webui;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.silverjems.shop.ShopApplication;
 import com.silverjems.testsupport.TestPostgres;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -19,12 +20,20 @@ final class RunningShop implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
   private final TestPostgres.Database database;
+  private final UploadBucket uploads;
+  private final WireMockServer emailHub;
   private final int port;
 
   private RunningShop(
-      ConfigurableApplicationContext context, TestPostgres.Database database, int port) {
+      ConfigurableApplicationContext context,
+      TestPostgres.Database database,
+      UploadBucket uploads,
+      WireMockServer emailHub,
+      int port) {
     this.context = context;
     this.database = database;
+    this.uploads = uploads;
+    this.emailHub = emailHub;
     this.port = port;
   }
 
@@ -35,21 +44,46 @@ final class RunningShop implements AutoCloseable {
   /** Starts the shop; {@code properties} add to or override the test defaults. */
   static RunningShop start(String purpose, Map<String, String> properties) {
     TestPostgres.Database database = TestPostgres.shared().newDatabase(purpose, true);
+    UploadBucket uploads = UploadBucket.start();
+    // The email hub's admin API, which cannot run in this module: WireMock shaped like it.
+    WireMockServer emailHub = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    emailHub.start();
     Map<String, String> settings = new LinkedHashMap<>(database.springProperties());
-    settings.put("server.port", "0");
+    // Admin photo uploads go to the in-process bucket.
+    settings.put("silverjems.images.upload-bucket", UploadBucket.NAME);
+    settings.put("silverjems.images.endpoint", uploads.endpoint().toString());
+    settings.put("silverjems.email-hub.url", emailHub.baseUrl());
+    // A port known before start-up, so that rendition URLs (the CDN's in production) can name
+    // this origin: the storefront's CSP lets images come from its own origin or over https.
+    int port = freePort();
+    settings.put("server.port", String.valueOf(port));
+    settings.put("silverjems.catalog.images-base-url", "http://localhost:" + port + "/");
     // TestPostgres already applied the migrations and the demo catalogue.
     settings.put("spring.flyway.enabled", "false");
     settings.put("spring.main.banner-mode", "off");
     settings.put("logging.structured.format.console", "");
     settings.put("logging.level.io.zonky", "WARN");
+    // The local payment provider: "paying" sends the shop a webhook signed like Stripe's.
+    settings.put("silverjems.payments.provider", "local");
     settings.putAll(properties);
     List<String> args = new ArrayList<>();
     // Command-line arguments outrank application.yml, so these really apply.
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
     SpringApplication shop = new SpringApplication(ShopApplication.class);
     ConfigurableApplicationContext context = shop.run(args.toArray(String[]::new));
-    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    return new RunningShop(context, database, port);
+    // The Hammered Band Ring has two photos, as the pipeline would have published them.
+    PipelineOutput pipeline = new PipelineOutput(database);
+    pipeline.published("hammered-band-ring", "incoming/front.jpg", "hammered-band-ring");
+    pipeline.published("hammered-band-ring", "incoming/side.jpg", "hammered-band-ring");
+    return new RunningShop(context, database, uploads, emailHub, port);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Where a browser reaches the shop ({@code localhost} is a secure context for cookies). */
@@ -65,6 +99,14 @@ final class RunningShop implements AutoCloseable {
     return database;
   }
 
+  UploadBucket uploads() {
+    return uploads;
+  }
+
+  WireMockServer emailHub() {
+    return emailHub;
+  }
+
   <T> T bean(Class<T> type) {
     return context.getBean(type);
   }
@@ -78,6 +120,8 @@ final class RunningShop implements AutoCloseable {
   public void close() {
     if (context.isActive()) {
       context.close();
+      uploads.close();
+      emailHub.stop();
     }
   }
 }

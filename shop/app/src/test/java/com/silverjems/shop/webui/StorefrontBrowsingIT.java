@@ -23,14 +23,11 @@ class StorefrontBrowsingIT {
   @BeforeAll
   static void start() {
     chromium = Chromium.launch();
-    shop = RunningShop.start("webui_browsing");
+    shop = SharedShop.get();
   }
 
   @AfterAll
   static void stop() {
-    if (shop != null) {
-      shop.close();
-    }
     if (chromium != null) {
       chromium.close();
     }
@@ -67,13 +64,16 @@ class StorefrontBrowsingIT {
 
   @Test
   void categoryFiltersNarrowAndSortTheRings() {
-    Page page = browser.open("/category.html?slug=rings");
+    Page page = browser.open("/category?slug=rings");
     assertThat(page.locator("#page-title")).hasText("Rings");
     Locator cards = page.locator(".product-card .product-card__name");
     assertThat(cards)
         .hasText(new String[] {"Hammered Band Ring", "Moonstone Signet Ring", "Twisted Rope Ring"});
     browser.screenshot("rings");
 
+    // On a phone the filters are folded away until asked for.
+    assertThat(page.getByLabel("Max price (£)")).isHidden();
+    page.getByText("Filter and sort").click();
     page.getByLabel("Max price (£)").fill("50");
     assertThat(cards).hasText(new String[] {"Twisted Rope Ring"});
     assertThat(page.locator("#result-count")).hasText("1 piece");
@@ -90,5 +90,74 @@ class StorefrontBrowsingIT {
     browser.awaitDrawn();
     assertThat(page.getByLabel("Sort by")).hasValue("price-desc");
     assertThat(cards.first()).hasText("Moonstone Signet Ring");
+  }
+
+  @Test
+  void productPageOffersSizesASizeGuideAndResponsivePhotos() {
+    Page page = browser.open("/product?slug=hammered-band-ring");
+    assertThat(page.locator("#page-title")).hasText("Hammered Band Ring");
+    assertThat(page.locator("#price")).hasText("£65.00");
+    Locator sizes = page.locator("#variant-picker input[type=radio]");
+    assertThat(sizes).hasCount(4);
+    assertThat(page.locator("#variant-picker label")).hasText(new String[] {"J", "L", "N", "P"});
+
+    // Every rendition is offered; on a phone the browser takes the 800 px one, not the 1600 px.
+    Locator photo = page.locator(".gallery__main img");
+    assertThat(photo)
+        .hasAttribute(
+            "srcset",
+            java.util.regex.Pattern.compile(
+                "-320\\.jpg 320w, .*-800\\.jpg 800w, .*-1600\\.jpg 1600w"));
+    assertThat(photo).hasAttribute("alt", "Hammered Band Ring");
+    page.waitForFunction("img => img.complete && img.naturalWidth > 0", photo.elementHandle());
+    assertThat((String) photo.evaluate("img => img.currentSrc")).endsWith("-800.jpg");
+
+    // Adding without a size asks for one, and focus goes to the sizes.
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to basket")).click();
+    assertThat(page.locator("#add-message")).containsText("Please choose a size first");
+    assertThat(sizes.first()).isFocused();
+
+    // The size guide is a modal dialog a keyboard user can open and leave with Escape.
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ring size guide")).click();
+    Locator guide = page.getByRole(AriaRole.DIALOG);
+    assertThat(guide).isVisible();
+    assertThat(guide.locator("tr", new Locator.LocatorOptions().setHasText("L"))).not().hasCount(0);
+    browser.screenshot("size-guide");
+    page.keyboard().press("Escape");
+    assertThat(guide).isHidden();
+
+    page.getByLabel("L", new Page.GetByLabelOptions().setExact(true)).check();
+    assertThat(page.locator("#stock")).hasText("In stock, ready to send");
+    browser.screenshot("hammered-band-ring");
+  }
+
+  @Test
+  void aSoldOutSizeCannotBeChosen() {
+    Page page = browser.open("/product?slug=twisted-rope-ring");
+    Locator soldOut = page.locator("#variant-picker input[value=RNG-ROP-O]");
+    assertThat(soldOut).isDisabled();
+    assertThat(page.locator("#variant-picker label", new Page.LocatorOptions().setHasText("O")))
+        .containsText("sold out");
+    assertThat(page.locator(".gallery__main img")).hasAttribute("src", "/img/placeholder.svg");
+    browser.screenshot("twisted-rope-ring");
+  }
+
+  @Test
+  void theAccessibilityCheckFindsWhatItLooksFor() {
+    // A negative control for the check every screenshot runs: a page with each kind of fault.
+    Page page = browser.page();
+    page.setContent(
+        "<main><label>Named <input id=a></label><input id=b>"
+            + "<p style='color:#aaa;background:#fff'>faint grey text</p>"
+            + "<p style='color:#222;background:#fff'>dark text</p>"
+            + "<img src='data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs='>"
+            + "<a href='/' style='display:inline-block;width:2em;height:1em'></a>"
+            + "<button>Go</button></main>");
+    assertThat(browser.accessibilityProblems())
+        .hasSize(4)
+        .anySatisfy(p -> assertThat(p).startsWith("control without a label: <input id=\"b\">"))
+        .anySatisfy(p -> assertThat(p).contains("below 4.5:1 for \"faint grey text\""))
+        .anySatisfy(p -> assertThat(p).startsWith("image without alt"))
+        .anySatisfy(p -> assertThat(p).startsWith("link or button without a name"));
   }
 }

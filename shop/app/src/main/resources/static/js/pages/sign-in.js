@@ -18,7 +18,7 @@ storefrontPage({
       field('Password', h('input', { type: 'password', name: 'password', id: 'signin-password', autocomplete: 'current-password', required: true })),
       message,
       h('button', { type: 'submit', class: 'button button--block' }, 'Sign in'),
-      h('p', {}, h('a', { href: '/reset-password.html' }, 'Forgotten your password?')),
+      h('p', {}, h('a', { href: '/reset-password' }, 'Forgotten your password?')),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -26,8 +26,9 @@ storefrontPage({
       whileBusy(form, async () => {
         render(message);
         try {
-          await signIn(values);
-          location.assign(nextPath());
+          const session = await signIn(values);
+          // An admin's password is only the first step: the code is asked on the admin pages.
+          location.assign(session.next === 'none' ? nextPath() : '/admin/sign-in?step=code');
         } catch (error) {
           if (error instanceof ApiUnavailable) {
             showDegradedBanner();
@@ -47,7 +48,7 @@ storefrontPage({
       content,
       form,
       h('p', { class: 'divider' }, 'or'),
-      h('div', { class: 'form' }, googleButton(), h('p', {}, 'New to Silver Jems? ', h('a', { href: `/signup.html${next ? `?next=${encodeURIComponent(next)}` : ''}` }, 'Create an account'))),
+      h('div', { class: 'form' }, googleButton(), h('p', {}, 'New to Silver Jems? ', h('a', { href: `/sign-up${next ? `?next=${encodeURIComponent(next)}` : ''}` }, 'Create an account'))),
     );
   },
 });

@@ -38,8 +38,9 @@ function passwordStep(content) {
     whileBusy(form, async () => {
       try {
         const next = await signInWithPassword(email, password);
-        if (next === 'enrol') location.assign(`/admin/mfa.html?next=${encodeURIComponent(nextAdminPath())}`);
-        else codeStep(content);
+        if (next === 'enrol') location.assign(`/admin/mfa?next=${encodeURIComponent(nextAdminPath())}`);
+        else if (next === 'mfa') codeStep(content);
+        else render(message, notice('error', 'This account cannot use the admin pages. ', h('a', { href: '/' }, 'Back to the shop')));
       } catch (error) {
         failure(message, error);
       }
@@ -102,7 +103,7 @@ const content = document.getElementById('page');
     const status = await sessionStatus();
     const next = nextStepFor(status);
     if (!next && status.admin) location.replace(nextAdminPath());
-    else if (next?.startsWith('/admin/mfa.html')) location.replace(`${next}?next=${encodeURIComponent(nextAdminPath())}`);
+    else if (next?.startsWith('/admin/mfa')) location.replace(`${next}?next=${encodeURIComponent(nextAdminPath())}`);
     else if (status.authenticated && status.admin) codeStep(content);
     else passwordStep(content);
   } catch (error) {

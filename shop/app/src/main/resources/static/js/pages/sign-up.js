@@ -16,7 +16,7 @@ storefrontPage({
     const form = h(
       'form',
       { class: 'form', id: 'signup-form', novalidate: true },
-      field('Your name', h('input', { type: 'text', name: 'name', id: 'signup-name', autocomplete: 'name', required: true })),
+      field('Your name', h('input', { type: 'text', name: 'displayName', id: 'signup-name', autocomplete: 'name', required: true, maxlength: 200 })),
       field('Email', h('input', { type: 'email', name: 'email', id: 'signup-email', autocomplete: 'email', required: true })),
       field('Password', password, { hint: 'At least 12 characters. A few unrelated words make a strong one; common or leaked passwords are refused.' }),
       h('label', { class: 'checkbox' }, show, 'Show password'),
@@ -29,12 +29,10 @@ storefrontPage({
       whileBusy(form, async () => {
         render(message);
         try {
-          const account = await signUp(values);
-          if (account.signedIn) {
-            location.assign(nextPath());
-          } else {
-            render(content, notice('ok', h('strong', {}, 'Check your email. '), `We have sent a link to ${values.email} to confirm it is yours.`));
-          }
+          await signUp(values);
+          render(content, notice('ok', h('strong', {}, 'Check your email. '), `We have sent a link to ${values.email}: open it to confirm the address, then sign in.`));
+          // The emailed link opens the verification page, maybe in another tab: remember where to go.
+          localStorage.setItem('sj.afterVerification', nextPath());
         } catch (error) {
           if (error instanceof ApiUnavailable) {
             showDegradedBanner();
@@ -52,7 +50,7 @@ storefrontPage({
       content,
       form,
       h('p', { class: 'divider' }, 'or'),
-      h('div', { class: 'form' }, googleButton('Sign up with Google'), h('p', {}, 'Already have an account? ', h('a', { href: `/signin.html${next ? `?next=${encodeURIComponent(next)}` : ''}` }, 'Sign in'))),
+      h('div', { class: 'form' }, googleButton('Sign up with Google'), h('p', {}, 'Already have an account? ', h('a', { href: `/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}` }, 'Sign in'))),
     );
   },
 });
