@@ -93,7 +93,9 @@ export function showFieldErrors(form, problem) {
     if (!input || !input.id) continue;
     const errorEl = document.getElementById(`${input.id}-error`);
     if (errorEl) {
-      errorEl.textContent = error.message;
+      // The API says "is required"; the shopper reads "Postcode is required".
+      const label = input.labels?.[0]?.textContent?.trim();
+      errorEl.textContent = label && /^[a-z]/.test(error.message) ? `${label} ${error.message}` : error.message;
       errorEl.hidden = false;
     }
     input.setAttribute('aria-invalid', 'true');
