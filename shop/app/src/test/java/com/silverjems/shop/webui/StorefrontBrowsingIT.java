@@ -143,6 +143,29 @@ class StorefrontBrowsingIT {
   }
 
   @Test
+  void signInOffersGoogleAndTheWayToAnAccountOrANewPassword() {
+    Page page = browser.open("/sign-in");
+    // Google sign-in is a plain link into the server's OpenID Connect flow: no Google script here.
+    assertThat(
+            page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue with Google")))
+        .hasAttribute("href", "/api/auth/oauth2/authorization/google");
+    assertThat(
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create an account")))
+        .hasAttribute("href", "/sign-up");
+    assertThat(page.getByLabel("Email")).hasAttribute("autocomplete", "username");
+    assertThat(page.getByLabel("Password")).hasAttribute("autocomplete", "current-password");
+    browser.screenshot("sign-in");
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgotten your password?"))
+        .click();
+    browser.awaitDrawn();
+    assertThat(page.locator("#page-title")).hasText("Reset your password");
+    assertThat(page.getByLabel("Email")).isVisible();
+    browser.screenshot("reset-password");
+  }
+
+  @Test
   void theAccessibilityCheckFindsWhatItLooksFor() {
     // A negative control for the check every screenshot runs: a page with each kind of fault.
     Page page = browser.page();
