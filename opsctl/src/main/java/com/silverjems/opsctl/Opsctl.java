@@ -9,6 +9,7 @@ import com.silverjems.opsctl.status.StatusCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -206,23 +207,23 @@ public final class Opsctl implements Callable<Integer> {
           properties.load(in);
         }
       }
-      String commit = properties.getProperty("commit", "");
-      if (commit.isBlank() || commit.startsWith("@")) {
-        // Built from a source tree without git history.
-        commit = "unknown";
-      } else if ("true".equals(properties.getProperty("dirty"))) {
-        commit += "-dirty";
+      // "<sha> <commit time>" from git at build time; anything else means no git history.
+      String[] commit = resource("git-commit.txt").strip().split(" ");
+      String described = "unknown";
+      if (commit.length == 2 && commit[0].matches("[0-9a-f]{40}")) {
+        boolean dirty = !resource("git-dirty.txt").isBlank();
+        described = commit[0].substring(0, 10) + (dirty ? "-dirty" : "") + ", " + commit[1];
       }
-      String time = properties.getProperty("commitTime", "");
       return new String[] {
-        "opsctl "
-            + properties.getProperty("version", "unknown")
-            + " (commit "
-            + commit
-            + (time.isBlank() || time.startsWith("@") ? "" : ", " + time)
-            + ")",
+        "opsctl " + properties.getProperty("version", "unknown") + " (commit " + described + ")",
         "Java " + System.getProperty("java.version") + " " + System.getProperty("java.vm.name")
       };
+    }
+
+    private static String resource(String name) throws IOException {
+      try (InputStream in = Opsctl.class.getResourceAsStream(name)) {
+        return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     }
   }
 }
