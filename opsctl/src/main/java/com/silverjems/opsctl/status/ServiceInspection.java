@@ -177,7 +177,8 @@ final class ServiceInspection {
       problems.add(unhealthyRunning + " running task(s) UNHEALTHY");
     }
     for (Task task : ecs.tasks(service, DesiredStatus.STOPPED)) {
-      if (!normalStop(task)) {
+      boolean seen = reports.stream().anyMatch(r -> task.taskArn().endsWith("/" + r.task()));
+      if (!seen && !normalStop(task)) {
         reports.add(report(task));
       }
     }
