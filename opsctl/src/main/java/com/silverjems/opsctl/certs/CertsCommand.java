@@ -191,7 +191,7 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
     } else if ("FAILED".equals(renewalStatus)) {
       verdict = "BROKEN";
       reason = "renewal failed: " + detail.renewalSummary().renewalStatusReasonAsString();
-    } else if (left != null && left < 0) {
+    } else if (detail.notAfter() != null && detail.notAfter().isBefore(now)) {
       verdict = "EXPIRED";
       reason = "expired " + -left + " day(s) ago";
     } else if (left != null && left <= days) {
@@ -237,7 +237,7 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
     long left = daysLeft(result.notAfter(), now);
     List<String> reasons = new ArrayList<>();
     String verdict = "OK";
-    if (left < 0) {
+    if (result.notAfter().isBefore(now)) {
       verdict = "EXPIRED";
       reasons.add("leaf expired " + -left + " day(s) ago");
     } else if (left <= days) {
@@ -274,9 +274,9 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
         reasons.isEmpty() ? null : String.join("; ", reasons));
   }
 
-  /** Whole days left, rounded down; negative once expired. */
+  /** Whole days left (negative: whole days since expiry), as people count them. */
   static long daysLeft(Instant notAfter, Instant now) {
-    return Math.floorDiv(Duration.between(now, notAfter).getSeconds(), 86_400L);
+    return Duration.between(now, notAfter).toDays();
   }
 
   private List<X509Certificate> trustAnchors() {
