@@ -41,9 +41,11 @@ import picocli.CommandLine.ParseResult;
         "Operate the Silver Jems platform: deploy status, history, rollback, certificates, silences.",
     footerHeading = "%nConfiguration:%n",
     footer = {
-      "Defaults come from environment variables, then the properties file $OPSCTL_CONFIG",
-      "(else ~/.config/opsctl/config) keyed by option name: cluster, region, profile, output,",
-      "alertmanager-url, zabbix-url, zabbix-token, author.",
+      "Options default to environment variables, then to the properties file",
+      "$OPSCTL_CONFIG (else ~/.config/opsctl/config), keyed by option name:",
+      "cluster, region, profile, output, alertmanager-url, alertmanager-token,",
+      "zabbix-url, zabbix-token, author.",
+      "",
       "Shell completion: source <(opsctl generate-completion)"
     })
 public final class Opsctl implements Callable<Integer> {

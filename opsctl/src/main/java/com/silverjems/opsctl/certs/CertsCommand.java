@@ -39,13 +39,10 @@ import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
 
 /** {@code opsctl certs}: which certificates expire soon or are broken. */
 @Command(
+    header = "ACM certificates and live TLS endpoints close to expiry or broken.",
     name = "certs",
-    description = {
-      "Certificate expiry: ACM certificates (status, NotAfter, where used, renewal) in the",
-      "platform's region and us-east-1 (CloudFront's), and live TLS endpoints (leaf expiry, chain",
-      "trust and hostname, each reported separately). Exits 1 when any certificate is within",
-      "--days of expiry or broken: run it from cron or CI."
-    },
+    description =
+        "Certificate expiry: ACM certificates (status, NotAfter, where used, renewal) in the platform's region and us-east-1 (CloudFront's), and live TLS endpoints (leaf expiry, chain trust and hostname, each reported separately). Exits 1 when any certificate is within --days of expiry or broken: run it from cron or CI.",
     mixinStandardHelpOptions = true)
 public final class CertsCommand implements Callable<Integer>, AwsCommand {
 

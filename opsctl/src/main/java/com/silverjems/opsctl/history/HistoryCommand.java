@@ -31,12 +31,10 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /** {@code opsctl history SERVICE}: what was deployed, when, and by whom. */
 @Command(
+    header = "Deploy history of a service: revisions, images, when and by whom.",
     name = "history",
-    description = {
-      "Deploy history of a service: its task definition revisions, newest first, with image tags,",
-      "registration time and who or what registered them (the IAM principal, e.g. the release",
-      "workflow's role). Marks the revision in service and any still being deployed."
-    },
+    description =
+        "Deploy history of a service: its task definition revisions, newest first, with image tags, registration time and who or what registered them (the IAM principal, e.g. the release workflow's role). Marks the revision in service and any still being deployed.",
     mixinStandardHelpOptions = true)
 public final class HistoryCommand implements Callable<Integer>, AwsCommand {
 

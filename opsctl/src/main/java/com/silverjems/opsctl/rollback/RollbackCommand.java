@@ -30,13 +30,10 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
 
 /** {@code opsctl rollback SERVICE}: put a service back on an earlier task definition revision. */
 @Command(
+    header = "Roll a service back to an earlier revision, safely.",
     name = "rollback",
-    description = {
-      "Roll a service back to an earlier task definition revision (default: the one before the",
-      "current). Shows the image and environment diff, asks you to type the service name, then",
-      "waits until ECS reports the deployment COMPLETED, with progress on stderr. A rollback that",
-      "fails or that the circuit breaker undoes exits 6; one still running at --timeout exits 7."
-    },
+    description =
+        "Roll a service back to an earlier task definition revision (default: the one before the current). Shows the image and environment diff, asks you to type the service name, then waits until ECS reports the deployment COMPLETED, with progress on stderr. A rollback that fails or that the circuit breaker undoes exits 6; one still running at --timeout exits 7.",
     mixinStandardHelpOptions = true)
 public final class RollbackCommand implements Callable<Integer>, AwsCommand {
 

@@ -31,12 +31,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsctl silence add ALERT --for 2h --reason ... --author ...}. */
 @Command(
+    header = "Silence an alert for a duration, with a reason and an author.",
     name = "add",
-    description = {
-      "Silence ALERT for a duration everywhere it is defined: CloudWatch alarms of that name,",
-      "Zabbix triggers of that name, and alertname=ALERT in Alertmanager. Asks you to type the",
-      "alert name unless --yes."
-    },
+    description =
+        "Silence ALERT for a duration everywhere it is defined: CloudWatch alarms of that name, Zabbix triggers of that name, and alertname=ALERT in Alertmanager. Asks you to type the alert name unless --yes.",
     mixinStandardHelpOptions = true)
 public final class SilenceAddCommand implements Callable<Integer>, AwsCommand {
 

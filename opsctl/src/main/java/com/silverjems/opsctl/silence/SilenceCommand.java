@@ -15,12 +15,10 @@ import picocli.CommandLine.Spec;
  * with a reason and an author.
  */
 @Command(
+    header = "Silence an alert everywhere it is defined, for a while.",
     name = "silence",
-    description = {
-      "Silence an alert everywhere it is defined: CloudWatch alarms (actions disabled, end recorded",
-      "as tags and enforced by every opsctl run and by 'silence enforce'), Grafana/Alertmanager",
-      "silences (v2 API) and Zabbix maintenance. Alertmanager and Zabbix end silences themselves."
-    },
+    description =
+        "Silence an alert everywhere it is defined: CloudWatch alarms (actions disabled, end recorded as tags and enforced by every opsctl run and by 'silence enforce'), Grafana/Alertmanager silences (v2 API) and Zabbix maintenance. Alertmanager and Zabbix end silences themselves.",
     mixinStandardHelpOptions = true,
     subcommands = {
       SilenceAddCommand.class,
@@ -36,10 +34,8 @@ public final class SilenceCommand implements Callable<Integer> {
       names = "--alertmanager-url",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      description = {
-        "Alertmanager base URL, or Grafana's https://grafana.example/api/alertmanager/grafana",
-        "(env OPSCTL_ALERTMANAGER_URL, config 'alertmanager-url'; unset: skipped)."
-      })
+      description =
+          "Alertmanager base URL, or Grafana's https://grafana.example/api/alertmanager/grafana (env OPSCTL_ALERTMANAGER_URL, config 'alertmanager-url'; unset: skipped).")
   URI alertmanagerUrl;
 
   @Option(
@@ -54,10 +50,8 @@ public final class SilenceCommand implements Callable<Integer> {
       names = "--zabbix-url",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      description = {
-        "Zabbix API URL, https://zabbix.example/api_jsonrpc.php",
-        "(env OPSCTL_ZABBIX_URL, config 'zabbix-url'; unset: skipped)."
-      })
+      description =
+          "Zabbix API URL, https://zabbix.example/api_jsonrpc.php (env OPSCTL_ZABBIX_URL, config 'zabbix-url'; unset: skipped).")
   URI zabbixUrl;
 
   @Option(

@@ -18,11 +18,10 @@ import picocli.CommandLine.Spec;
  * task); it also deletes ended opsctl maintenances that Zabbix would keep forever.
  */
 @Command(
+    header = "End silences whose time is up (run on a schedule).",
     name = "enforce",
-    description = {
-      "Re-enable CloudWatch alarms whose opsctl silence has ended and delete ended opsctl Zabbix",
-      "maintenances. Schedule it every 5 minutes (cron or EventBridge Scheduler)."
-    },
+    description =
+        "Re-enable CloudWatch alarms whose opsctl silence has ended and delete ended opsctl Zabbix maintenances. Schedule it every 5 minutes (cron or EventBridge Scheduler).",
     mixinStandardHelpOptions = true)
 public final class SilenceEnforceCommand implements Callable<Integer> {
 

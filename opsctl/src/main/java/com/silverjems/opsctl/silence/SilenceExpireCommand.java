@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  * direction, so it does not ask for confirmation; {@code --dry-run} shows what would end.
  */
 @Command(
+    header = "End silences now, everywhere.",
     name = "expire",
     description = "End opsctl silences now in every system, by silence id or by alert name.",
     mixinStandardHelpOptions = true)

@@ -20,12 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsctl silence list}: what is silenced right now, everywhere. */
 @Command(
+    header = "Show what is silenced now, in every alerting system.",
     name = "list",
-    description = {
-      "Active silences in every system, grouped by opsctl silence id; also alarms disabled by",
-      "hand and silences made outside opsctl, which nothing will end. Ended CloudWatch silences",
-      "are re-enabled first."
-    },
+    description =
+        "Active silences in every system, grouped by opsctl silence id; also alarms disabled by hand and silences made outside opsctl, which nothing will end. Ended CloudWatch silences are re-enabled first.",
     mixinStandardHelpOptions = true)
 public final class SilenceListCommand implements Callable<Integer> {
 

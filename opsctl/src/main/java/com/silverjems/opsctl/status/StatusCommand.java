@@ -36,12 +36,10 @@ import software.amazon.awssdk.services.ecs.model.Service;
 
 /** {@code opsctl status}: is every service of the platform healthy, and if not, why. */
 @Command(
+    header = "Health of every platform service; exits 1 when something is unhealthy.",
     name = "status",
-    description = {
-      "Health of the platform's ECS services: tasks, deployments and rollout, circuit breaker and",
-      "deployment alarms, recent events, unhealthy or failed tasks. Exits 1 when anything is",
-      "unhealthy or a rollout failed."
-    },
+    description =
+        "Health of the platform's ECS services: tasks, deployments and rollout, circuit breaker and deployment alarms, recent events, unhealthy or failed tasks. Exits 1 when anything is unhealthy or a rollout failed.",
     mixinStandardHelpOptions = true)
 public final class StatusCommand implements Callable<Integer>, AwsCommand {
 
