@@ -1,6 +1,5 @@
 package com.silverjems.opsctl.silence;
 
-import com.silverjems.opsctl.AwsCommand;
 import com.silverjems.opsctl.ChangeOptions;
 import com.silverjems.opsctl.Confirmation;
 import com.silverjems.opsctl.Durations;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
     description =
         "Silence ALERT for a duration everywhere it is defined: CloudWatch alarms of that name, Zabbix triggers of that name, and alertname=ALERT in Alertmanager. Asks you to type the alert name unless --yes.",
     mixinStandardHelpOptions = true)
-public final class SilenceAddCommand implements Callable<Integer>, AwsCommand {
+public final class SilenceAddCommand implements Callable<Integer> {
 
   /** Longer silences are forgotten silences: beyond a week, fix or delete the alert instead. */
   static final Duration LONGEST = Duration.ofDays(7);
@@ -91,6 +90,13 @@ public final class SilenceAddCommand implements Callable<Integer>, AwsCommand {
         new SilenceRequest(newId(), alert, now, now.plus(duration), author.strip(), reason.strip());
 
     CloudWatchSilences cloudWatch = new CloudWatchSilences(root.aws().cloudWatch());
+    // Sweep before, not beside, the change: a background sweep that read an alarm's old, ended
+    // silence could re-enable it right after this command silenced it again.
+    try {
+      ExpiredSilences.report(cloudWatch.sweep(now), output);
+    } catch (RuntimeException e) {
+      output.detail("silence sweep skipped: " + e.getMessage());
+    }
     List<CloudWatchSilences.Alarm> alarms = cloudWatch.find(alert);
     // A system that cannot be asked must not keep the alert loud in the others.
     List<String> failures = new ArrayList<>();

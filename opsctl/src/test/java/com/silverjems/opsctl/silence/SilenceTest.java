@@ -408,6 +408,42 @@ class SilenceTest {
   }
 
   @Test
+  void silencingAgainAnAlarmWhoseSilenceEndedKeepsTheNewSilence() {
+    Instant ended = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+    disabledAlarms(List.of(alarm(ALERT, ALARM_ARN, false)));
+    tagsOf(ALARM_ARN, silenceTags("s-00000001", ended));
+
+    Result result =
+        cli()
+            .run(
+                "silence",
+                "add",
+                ALERT,
+                "--for",
+                "1h",
+                "--reason",
+                "again",
+                "--author",
+                "alice",
+                "--yes");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    // The old silence is swept first; the new one is written and disabled after it.
+    List<String> order =
+        aws.server.getAllServeEvents().stream()
+            .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+            .map(e -> e.getRequest().getUrl().replaceAll(".*/operation/", ""))
+            .filter(
+                operation ->
+                    operation.matches(
+                        "EnableAlarmActions|UntagResource|TagResource|DisableAlarmActions"))
+            .toList();
+    assertThat(order)
+        .containsExactly(
+            "EnableAlarmActions", "UntagResource", "TagResource", "DisableAlarmActions");
+  }
+
+  @Test
   void expireEndsTheSilenceNowInEverySystem() throws Exception {
     Result added =
         cli()
