@@ -429,9 +429,12 @@ class SilenceTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     // The old silence is swept first; the new one is written and disabled after it.
+    // WireMock lists what it served newest first.
+    List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> served =
+        new ArrayList<>(aws.server.getAllServeEvents());
+    java.util.Collections.reverse(served);
     List<String> order =
-        aws.server.getAllServeEvents().stream()
-            .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        served.stream()
             .map(e -> e.getRequest().getUrl().replaceAll(".*/operation/", ""))
             .filter(
                 operation ->
