@@ -108,7 +108,7 @@ final class ServiceInspection {
             .map(e -> new EventReport(e.createdAt(), e.message()))
             .toList();
 
-    List<TaskReport> unhealthy = unhealthyTasks(name, problems);
+    List<TaskReport> unhealthy = unhealthyTasks(name, running, problems);
 
     String current =
         service.taskDefinition() == null
@@ -161,13 +161,15 @@ final class ServiceInspection {
         reports);
   }
 
-  private List<TaskReport> unhealthyTasks(String service, List<String> problems) {
+  private List<TaskReport> unhealthyTasks(String service, int running, List<String> problems) {
     if (tasks <= 0) {
       return List.of();
     }
     List<TaskReport> reports = new ArrayList<>();
     long unhealthyRunning = 0;
-    for (Task task : ecs.tasks(service, DesiredStatus.RUNNING)) {
+    // Each call counts at 3 a.m.: a service with nothing running has no running task to look at.
+    List<Task> runningTasks = running > 0 ? ecs.tasks(service, DesiredStatus.RUNNING) : List.of();
+    for (Task task : runningTasks) {
       if ("UNHEALTHY".equals(task.healthStatusAsString())) {
         unhealthyRunning++;
         reports.add(report(task));

@@ -447,6 +447,23 @@ class SilenceTest {
   }
 
   @Test
+  void theBackgroundSweepRunsAtMostOnceAMinute(@TempDir Path cache) {
+    Instant ended = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+    disabledAlarms(List.of(alarm(ALERT, ALARM_ARN, false)));
+    tagsOf(ALARM_ARN, silenceTags("s-00000001", ended));
+    aws.ecs("ListServices", "{\"serviceArns\":[]}");
+    CliRun watching = cli().env("XDG_CACHE_HOME", cache.toString());
+
+    assertThat(watching.run("status").exitCode()).isZero();
+    assertThat(aws.cloudWatchRequests("EnableAlarmActions")).hasSize(1);
+    assertThat(cache.resolve("opsctl/last-silence-sweep")).exists();
+
+    aws.server.resetRequests();
+    assertThat(watching.run("status").exitCode()).isZero();
+    assertThat(aws.cloudWatchRequests("DescribeAlarms")).isEmpty();
+  }
+
+  @Test
   void expireEndsTheSilenceNowInEverySystem() throws Exception {
     Result added =
         cli()
