@@ -1,0 +1,194 @@
+package com.silverjems.shop.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.silverjems.shop.EventSchemas;
+import com.silverjems.shop.ShopIntegrationTest;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+
+class AdminIT extends ShopIntegrationTest {
+
+  @Test
+  void everyCatalogueChangeIsAuditedWithWhoWhatBeforeAfterAndWhen() {
+    Instant start = Instant.now().minusSeconds(1);
+    String sku = newProduct(4, 5000);
+
+    put(
+        "/api/admin/variants/" + sku + "/price",
+        Map.of("priceMinor", 5200, "currency", "GBP"),
+        ADMIN);
+    put("/api/admin/variants/" + sku + "/stock", Map.of("stock", 9));
+
+    JsonNode log = get("/api/admin/audit-log?entityType=variant&entityId=" + sku, ADMIN).body();
+    assertThat(log)
+        .extracting(e -> e.get("action").asText())
+        .containsExactly("variant.stock-set", "variant.price-set", "variant.created");
+    JsonNode stock = log.get(0);
+    assertThat(stock.get("actor").asText()).isEqualTo("anonymous");
+    assertThat(stock.get("before").get("stock").asInt()).isEqualTo(4);
+    assertThat(stock.get("after").get("stock").asInt()).isEqualTo(9);
+    assertThat(Instant.parse(stock.get("at").asText())).isAfter(start);
+    JsonNode price = log.get(1);
+    assertThat(price.get("actor").asText()).isEqualTo("ada@silverjems.example");
+    assertThat(price.get("before").get("priceMinor").asLong()).isEqualTo(5000);
+    assertThat(price.get("after").get("priceMinor").asLong()).isEqualTo(5200);
+    assertThat(log.get(2).has("before")).as("a creation has no before").isFalse();
+    assertThat(log.get(2).get("after").get("sku").asText()).isEqualTo(sku);
+  }
+
+  @Test
+  void theAuditLogCannotBeRewritten() {
+    newProduct(1, 100);
+    assertThatThrownBy(() -> jdbc.sql("UPDATE admin_audit_log SET actor = 'mallory'").update())
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("DELETE FROM admin_audit_log").update())
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("append-only");
+  }
+
+  @Test
+  void adminFormsAreValidatedFieldByFieldAndDuplicatesRefused() {
+    Answer invalid =
+        post(
+            "/api/admin/products/hammered-band-ring/variants",
+            Map.of(
+                "sku", "lower-case",
+                "metal", "silver",
+                "purity", "925",
+                "weightGrams", 0,
+                "priceMinor", -5,
+                "currency", "GBP",
+                "stock", 1),
+            ADMIN);
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.body().get("errors"))
+        .extracting(e -> e.get("field").asText())
+        .containsExactly("priceMinor", "sku", "weightGrams");
+
+    Answer duplicate =
+        post(
+            "/api/admin/products",
+            Map.of(
+                "slug", "hammered-band-ring",
+                "name", "Again",
+                "category", "rings",
+                "published", true),
+            ADMIN);
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.body().get("type").asText()).endsWith("/already-exists");
+    assertThat(put("/api/admin/variants/NOPE/stock", Map.of("stock", 1), ADMIN).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void ordersFollowTheirStateMachineAndShippingWritesOrderShipped() throws Exception {
+    Placed order = placeAndPay();
+    String base = "/api/admin/orders/" + order.number() + "/transitions";
+
+    assertThat(post(base, Map.of("status", "packed"), ADMIN).status()).isEqualTo(200);
+
+    Answer illegal = post(base, Map.of("status", "delivered"), ADMIN);
+    assertThat(illegal.status()).isEqualTo(409);
+    assertThat(illegal.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(illegal.body().get("type").asText()).endsWith("/illegal-order-transition");
+    assertThat(illegal.body().get("from").asText()).isEqualTo("packed");
+    assertThat(illegal.body().get("allowed"))
+        .extracting(JsonNode::asText)
+        .containsExactly("refunded", "shipped");
+
+    Answer noTracking = post(base, Map.of("status", "shipped"), ADMIN);
+    assertThat(noTracking.status()).isEqualTo(422);
+    assertThat(noTracking.body().get("type").asText()).endsWith("/shipment-details-required");
+
+    Answer shipped =
+        post(
+            base,
+            Map.of(
+                "status", "shipped",
+                "carrier", "Royal Mail",
+                "trackingNumber", "RM123456789GB",
+                "trackingUrl", "https://track.example/RM123456789GB"),
+            ADMIN);
+    assertThat(shipped.status()).isEqualTo(200);
+    assertThat(shipped.body().get("order").get("shipment").get("carrier").asText())
+        .isEqualTo("Royal Mail");
+    JsonNode event =
+        json.readTree(
+            jdbc.sql(
+                    "SELECT CAST(payload AS TEXT) FROM outbox_event WHERE aggregate_id = :id"
+                        + " AND event_type = 'order-shipped'")
+                .param("id", order.id())
+                .query(String.class)
+                .single());
+    assertThat(EventSchemas.violations("order-shipped", 1, event)).isEmpty();
+    assertThat(event.get("trackingNumber").asText()).isEqualTo("RM123456789GB");
+
+    assertThat(post(base, Map.of("status", "delivered"), ADMIN).status()).isEqualTo(200);
+    JsonNode history = get("/api/admin/orders/" + order.number(), ADMIN).body().get("history");
+    assertThat(history)
+        .extracting(h -> h.get("to").asText() + " by " + h.get("actor").asText())
+        .containsExactly(
+            "placed by anonymous",
+            "paid by payment-provider:local",
+            "packed by ada@silverjems.example",
+            "shipped by ada@silverjems.example",
+            "delivered by ada@silverjems.example");
+    assertThat(
+            get("/api/admin/audit-log?entityType=order&entityId=" + order.number(), ADMIN).body())
+        .extracting(e -> e.get("action").asText())
+        .containsExactly("order.delivered", "order.shipped", "order.packed");
+  }
+
+  @Test
+  void cancellingAnUnpaidOrderPutsItsStockBackAndCannotBeUndone() {
+    String sku = newProduct(2, 3000);
+    String cart = cartWith(sku, 2);
+    String number =
+        post("/api/checkout", checkoutBody(cart), "Idempotency-Key", UUID.randomUUID().toString())
+            .body()
+            .get("order")
+            .get("number")
+            .asText();
+    assertThat(stockOf(sku)).isZero();
+
+    Answer cancelled =
+        post(
+            "/api/admin/orders/" + number + "/transitions",
+            Map.of("status", "cancelled", "reason", "Shopper asked"),
+            ADMIN);
+
+    assertThat(cancelled.status()).isEqualTo(200);
+    assertThat(stockOf(sku)).isEqualTo(2);
+    Answer undo =
+        post("/api/admin/orders/" + number + "/transitions", Map.of("status", "paid"), ADMIN);
+    assertThat(undo.status()).isEqualTo(409);
+    assertThat(undo.body().get("allowed")).isEmpty();
+    assertThat(get("/api/admin/orders?status=cancelled", ADMIN).body())
+        .extracting(o -> o.get("number").asText())
+        .contains(number);
+    assertThat(get("/api/admin/orders?status=lost", ADMIN).status()).isEqualTo(400);
+  }
+
+  record Placed(String id, String number) {}
+
+  private Placed placeAndPay() {
+    String sku = newProduct(3, 7000);
+    String cart = cartWith(sku, 1);
+    Map<String, Object> body = new HashMap<>(checkoutBody(cart));
+    JsonNode placed =
+        post("/api/checkout", body, "Idempotency-Key", UUID.randomUUID().toString()).body();
+    String intent = placed.get("payment").get("intentId").asText();
+    assertThat(post("/api/payments/local/intents/" + intent + "/pay", null).status())
+        .isEqualTo(200);
+    return new Placed(
+        placed.get("order").get("id").asText(), placed.get("order").get("number").asText());
+  }
+}
