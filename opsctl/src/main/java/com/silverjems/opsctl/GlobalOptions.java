@@ -31,7 +31,7 @@ public final class GlobalOptions {
       names = "--cluster",
       scope = ScopeType.INHERIT,
       paramLabel = "NAME",
-      defaultValue = "silverjems",
+      defaultValue = "silverjems-prod",
       description =
           "ECS cluster of the platform (env OPSCTL_CLUSTER, config 'cluster'; default: ${DEFAULT-VALUE}).")
   String cluster;

@@ -56,7 +56,7 @@ class AwsCredentialsTest {
     Result result = keys().run("--profile", "oncall", "status");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("cluster silverjems (eu-central-1)");
+    assertThat(result.out()).contains("cluster silverjems-prod (eu-central-1)");
     assertThat(authorization())
         .contains("Credential=AKIAONCALL/")
         .contains("/eu-central-1/ecs/aws4_request");

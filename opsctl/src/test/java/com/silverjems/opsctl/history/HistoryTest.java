@@ -21,18 +21,18 @@ class HistoryTest {
   @Test
   void listsTheFamilysRevisionsNewestFirstWithImageTagsAndMarksTheOneInService() throws Exception {
     MotoServer moto = MotoServer.started();
-    try (Ecs ecs = new Ecs(moto.endpoint()).cluster("silverjems")) {
+    try (Ecs ecs = new Ecs(moto.endpoint()).cluster("silverjems-prod")) {
       ecs.register("shop-api", "registry/shop:aaa1111", Map.of());
       String second = ecs.register("shop-api", "registry/shop:bbb2222", Map.of());
       ecs.register("shop-api", "registry/shop:ccc3333", Map.of());
       ecs.register("shop-api-worker", "registry/worker:zzz", Map.of()); // prefix, other family
-      ecs.service("silverjems", "shop-api", second, 0);
+      ecs.service("silverjems-prod", "shop-api", second, 0);
 
       Result result = CliRun.aws(moto.endpoint()).run("history", "shop-api");
 
       assertThat(result.exitCode()).as(result.toString()).isZero();
       assertThat(result.out())
-          .contains("shop-api in cluster silverjems: current shop-api:2")
+          .contains("shop-api in cluster silverjems-prod: current shop-api:2")
           .containsPattern("shop-api:3\\s+shop:ccc3333")
           .containsPattern("shop-api:2\\s+shop:bbb2222.*<- in service")
           .containsPattern("shop-api:1\\s+shop:aaa1111")
@@ -109,11 +109,11 @@ class HistoryTest {
   @Test
   void anUnknownServiceIsNotFound() throws Exception {
     MotoServer moto = MotoServer.started();
-    try (Ecs ecs = new Ecs(moto.endpoint()).cluster("silverjems")) {
+    try (Ecs ecs = new Ecs(moto.endpoint()).cluster("silverjems-prod")) {
       Result result = CliRun.aws(moto.endpoint()).run("history", "nope");
 
       assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
-      assertThat(result.err()).contains("service 'nope' not found in cluster 'silverjems'");
+      assertThat(result.err()).contains("service 'nope' not found in cluster 'silverjems-prod'");
     }
   }
 }

@@ -25,7 +25,7 @@ class RollbackTest {
   @BeforeEach
   void platform() throws Exception {
     moto = MotoServer.started();
-    ecs = new Ecs(moto.endpoint()).cluster("silverjems");
+    ecs = new Ecs(moto.endpoint()).cluster("silverjems-prod");
     ecs.register("shop-api", "registry/shop:aaa1111", Map.of("FEATURE_X", "off", "POOL", "10"));
     ecs.register("shop-api", "registry/shop:bbb2222", Map.of("FEATURE_X", "off", "POOL", "10"));
     String current =
@@ -33,7 +33,7 @@ class RollbackTest {
             "shop-api",
             "registry/shop:ccc3333",
             Map.of("FEATURE_X", "on", "NEW", "1", "POOL", "10"));
-    ecs.service("silverjems", "shop-api", current, 0);
+    ecs.service("silverjems-prod", "shop-api", current, 0);
   }
 
   @AfterEach
@@ -50,9 +50,9 @@ class RollbackTest {
     Result result = cli().typing("shop-api\n").run("rollback", "shop-api", "--no-wait");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(ecs.taskDefinitionOf("silverjems", "shop-api")).isEqualTo("shop-api:2");
+    assertThat(ecs.taskDefinitionOf("silverjems-prod", "shop-api")).isEqualTo("shop-api:2");
     assertThat(result.out())
-        .contains("Roll back shop-api in cluster silverjems: shop-api:3 -> shop-api:2")
+        .contains("Roll back shop-api in cluster silverjems-prod: shop-api:3 -> shop-api:2")
         .containsPattern("app\\s+image\\s+registry/shop:ccc3333\\s+registry/shop:bbb2222")
         .containsPattern("app\\s+env FEATURE_X\\s+on\\s+off")
         .containsPattern("app\\s+env NEW\\s+1\\s+\\(none\\)")
@@ -70,7 +70,7 @@ class RollbackTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("shop-api:3 -> shop-api:2");
     assertThat(result.err()).contains("dry run: nothing changed").doesNotContain("type 'shop-api'");
-    assertThat(ecs.taskDefinitionOf("silverjems", "shop-api")).isEqualTo("shop-api:3");
+    assertThat(ecs.taskDefinitionOf("silverjems-prod", "shop-api")).isEqualTo("shop-api:3");
   }
 
   @Test
@@ -79,7 +79,7 @@ class RollbackTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ABORTED);
     assertThat(result.err()).contains("not confirmed (expected 'shop-api'), nothing changed");
-    assertThat(ecs.taskDefinitionOf("silverjems", "shop-api")).isEqualTo("shop-api:3");
+    assertThat(ecs.taskDefinitionOf("silverjems-prod", "shop-api")).isEqualTo("shop-api:3");
   }
 
   @Test
@@ -88,13 +88,13 @@ class RollbackTest {
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.ABORTED);
     assertThat(refused.err()).contains("no terminal to ask on; pass --yes");
-    assertThat(ecs.taskDefinitionOf("silverjems", "shop-api")).isEqualTo("shop-api:3");
+    assertThat(ecs.taskDefinitionOf("silverjems-prod", "shop-api")).isEqualTo("shop-api:3");
 
     Result done =
         cli().run("rollback", "shop-api", "--to", "1", "--yes", "--no-wait", "-o", "json");
 
     assertThat(done.exitCode()).as(done.toString()).isZero();
-    assertThat(ecs.taskDefinitionOf("silverjems", "shop-api")).isEqualTo("shop-api:1");
+    assertThat(ecs.taskDefinitionOf("silverjems-prod", "shop-api")).isEqualTo("shop-api:1");
     JsonNode json = readJson(done.out());
     assertThat(json.path("outcome").asText()).isEqualTo("started");
     assertThat(json.path("plan").path("from").asText()).isEqualTo("shop-api:3");
@@ -110,7 +110,7 @@ class RollbackTest {
     assertThat(family.err()).contains("is another family");
     assertThat(missing.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
     assertThat(missing.err()).contains("task definition shop-api:9 not found");
-    assertThat(ecs.taskDefinitionOf("silverjems", "shop-api")).isEqualTo("shop-api:3");
+    assertThat(ecs.taskDefinitionOf("silverjems-prod", "shop-api")).isEqualTo("shop-api:3");
   }
 
   private static JsonNode readJson(String text) {

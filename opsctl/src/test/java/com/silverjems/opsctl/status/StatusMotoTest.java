@@ -23,15 +23,15 @@ class StatusMotoTest {
   @BeforeEach
   void platform() throws Exception {
     moto = MotoServer.started();
-    ecs = new Ecs(moto.endpoint()).cluster("silverjems");
+    ecs = new Ecs(moto.endpoint()).cluster("silverjems-prod");
     String shop =
         ecs.register(
             "shop-api", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1a2b3c4", Map.of());
     String routes =
         ecs.register(
             "routes", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/routes:9f8e7d6", Map.of());
-    ecs.service("silverjems", "shop-api", shop, 0);
-    ecs.service("silverjems", "routes-email", routes, 2);
+    ecs.service("silverjems-prod", "shop-api", shop, 0);
+    ecs.service("silverjems-prod", "routes-email", routes, 2);
   }
 
   @AfterEach
@@ -68,7 +68,7 @@ class StatusMotoTest {
 
     JsonNode report = new ObjectMapper().readTree(result.out());
     assertThat(report.path("healthy").asBoolean()).isFalse();
-    assertThat(report.path("cluster").asText()).isEqualTo("silverjems");
+    assertThat(report.path("cluster").asText()).isEqualTo("silverjems-prod");
     assertThat(report.path("services")).hasSize(2);
     JsonNode routes = report.path("services").path(0);
     assertThat(routes.path("service").asText()).isEqualTo("routes-email");
@@ -85,7 +85,7 @@ class StatusMotoTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
     assertThat(result.err().strip())
         .isEqualTo(
-            "opsctl status: service 'shop-apj' not found in cluster 'silverjems' (MISSING); 'opsctl status' lists the services");
+            "opsctl status: service 'shop-apj' not found in cluster 'silverjems-prod' (MISSING); 'opsctl status' lists the services");
     assertThat(result.out()).isEmpty();
   }
 
@@ -122,9 +122,9 @@ class StatusMotoTest {
             CliRun.aws(moto.endpoint())
                 .config(config)
                 .env("OPSCTL_CLUSTER", "from-env")
-                .run("--cluster", "silverjems", "status", "shop-api")
+                .run("--cluster", "silverjems-prod", "status", "shop-api")
                 .out())
-        .contains("cluster silverjems");
+        .contains("cluster silverjems-prod (eu-west-1)");
   }
 
   @Test
