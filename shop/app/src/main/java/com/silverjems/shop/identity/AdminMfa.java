@@ -137,6 +137,7 @@ class AdminMfa {
         .param("step", step)
         .param("account", admin.id())
         .update();
+    rateLimits.reset(BY_ACCOUNT, admin.id().toString(), limits.mfaPerAccount());
     List<String> codes = replaceRecoveryCodes(admin.id());
     audit.record(admin.id(), admin.id(), "mfa.enrolled", remoteAddress, Map.of("method", "totp"));
     return codes;
