@@ -32,12 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(IdentityIT.TestClock.class)
 abstract class IdentityIT {
 
+  static final TokenEndpointOverride GOOGLE_TOKEN_OVERRIDE = new TokenEndpointOverride();
   static final MockOAuth2Server GOOGLE = startGoogle();
   private static final TestPostgres.Database DATABASE =
       TestPostgres.shared().newDatabase("identity");
 
   private static MockOAuth2Server startGoogle() {
-    MockOAuth2Server server = new MockOAuth2Server();
+    MockOAuth2Server server = new MockOAuth2Server(GOOGLE_TOKEN_OVERRIDE);
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "mock-google-stop"));
     return server;
