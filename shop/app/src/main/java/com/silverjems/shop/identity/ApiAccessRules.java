@@ -54,6 +54,9 @@ final class ApiAccessRules {
               "/api/categories/**",
               "/api/products",
               "/api/products/**"),
+          // Before the public cart rule (first match decides): merging an anonymous cart into
+          // one's own needs whose cart that is.
+          rule("cart merge", Access.SHOPPER, HttpMethod.POST, "/api/cart/*/merge"),
           rule(
               "cart and guest checkout",
               Access.PUBLIC,
@@ -72,7 +75,12 @@ final class ApiAccessRules {
               Access.PUBLIC,
               HttpMethod.POST,
               "/api/payments/local/intents/*/pay"),
-          rule("API description", Access.PUBLIC, HttpMethod.GET, "/api/openapi", "/api/openapi/**"),
+          rule(
+              "API description",
+              Access.PUBLIC,
+              HttpMethod.GET,
+              "/api/openapi",
+              "/api/openapi.yaml"),
           rule("second factor", Access.MFA_PENDING, HttpMethod.POST, "/api/auth/mfa/verify"),
           rule(
               "second factor enrolment",
