@@ -195,12 +195,12 @@ class AdminMfaIT extends IdentityIT {
         .isEqualTo("mfa-enrolment");
     Map<String, Object> audit =
         jdbc.sql(
-                "SELECT actor_id, action FROM security_audit_event WHERE subject_id = :id"
-                    + " AND action = 'mfa.reset'")
-            .param("id", owner.id())
+                "SELECT actor, action FROM admin_audit_log WHERE entity_type = 'account'"
+                    + " AND entity_id = :id AND action = 'mfa.reset'")
+            .param("id", owner.id().toString())
             .query()
             .singleRow();
-    assertThat(audit.get("actor_id")).isEqualTo(colleague.id());
+    assertThat(audit.get("actor")).isEqualTo(colleague.id().toString());
   }
 
   @Test
@@ -261,8 +261,10 @@ class AdminMfaIT extends IdentityIT {
   }
 
   private List<String> auditActions(UUID subject) {
-    return jdbc.sql("SELECT action FROM security_audit_event WHERE subject_id = :id ORDER BY id")
-        .param("id", subject)
+    return jdbc.sql(
+            "SELECT action FROM admin_audit_log WHERE entity_type = 'account' AND entity_id = :id"
+                + " ORDER BY id")
+        .param("id", subject.toString())
         .query(String.class)
         .list();
   }
