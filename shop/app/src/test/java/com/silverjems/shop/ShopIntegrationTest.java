@@ -2,45 +2,41 @@ package com.silverjems.shop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.silverjems.shop.shopper.ShopperPrincipal;
+import com.silverjems.shop.testing.Browser;
 import com.silverjems.testsupport.TestPostgres;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.Principal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The shop on a real PostgreSQL with the demo catalogue, the local payment provider and no Redis,
  * shared by the commerce integration tests (one Spring context for all of them). Each test makes
  * its own products, so tests never depend on each other's stock.
  *
- * <p>Until identity puts Spring Security in front, a test filter turns the {@code X-Test-Principal}
- * header into the request's principal: {@code shopper:<account uuid>:<email>} or {@code
- * admin:<name>}. Identity replaces it with real sessions.
+ * <p>Requests go through the shop's real security: {@link #admin()} and {@link #shopper} sign in
+ * through the API (password, and TOTP for the admin) and give the headers of that session (its
+ * cookies and the CSRF token echoed in {@code X-XSRF-TOKEN}, as the storefront does). Anonymous
+ * changes carry an anonymous CSRF token the same way, except the payment webhook, which a provider
+ * calls without any cookie.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,7 +48,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
       "spring.flyway.locations=classpath:db/migration,classpath:db/demo"
     })
 @AutoConfigureObservability
-@Import(ShopIntegrationTest.TestPrincipals.class)
 public abstract class ShopIntegrationTest {
 
   public static final String WEBHOOK_SECRET = "whsec_integration_tests";
@@ -72,6 +67,7 @@ public abstract class ShopIntegrationTest {
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected ObjectMapper json;
+  @Autowired private PasswordEncoder passwords;
 
   protected final HttpClient client =
       HttpClient.newBuilder()
@@ -119,8 +115,9 @@ public abstract class ShopIntegrationTest {
       if (body != null) {
         request.header("Content-Type", "application/json");
       }
-      for (int i = 0; i < headers.length; i += 2) {
-        request.header(headers[i], headers[i + 1]);
+      String[] all = withAnonymousCsrf(method, path, headers);
+      for (int i = 0; i < all.length; i += 2) {
+        request.header(all[i], all[i + 1]);
       }
       HttpResponse<byte[]> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -160,7 +157,7 @@ public abstract class ShopIntegrationTest {
                 "workshop-tests",
                 "published",
                 true),
-            ADMIN);
+            admin());
     if (product.status() != 201) {
       throw new IllegalStateException("Could not create product: " + product);
     }
@@ -184,17 +181,141 @@ public abstract class ShopIntegrationTest {
                 "GBP",
                 "stock",
                 stock),
-            ADMIN);
+            admin());
     if (variant.status() != 201) {
       throw new IllegalStateException("Could not create variant: " + variant);
     }
     return sku;
   }
 
-  protected static final String[] ADMIN = {"X-Test-Principal", "admin:ada@silverjems.example"};
+  /** The session of the tests' admin (password + TOTP), renewed before its 15 minutes end. */
+  private static volatile String[] adminSession;
 
-  protected static String[] shopper(UUID accountId, String email) {
-    return new String[] {"X-Test-Principal", "shopper:" + accountId + ":" + email};
+  private static volatile Instant adminSessionSince = Instant.EPOCH;
+
+  private String[] anonymousCsrf;
+
+  /**
+   * The headers of a full admin session (password and TOTP): the same admin for every test, whose
+   * account id is the audit log's actor ({@link #adminAccountId()}).
+   */
+  protected String[] admin() {
+    synchronized (ShopIntegrationTest.class) {
+      if (adminSession == null
+          || adminSessionSince.isBefore(Instant.now().minus(Duration.ofMinutes(10)))) {
+        adminSession = enrolledAdminSession();
+        adminSessionSince = Instant.now();
+      }
+      return adminSession;
+    }
+  }
+
+  /** The account id of {@link #admin()}: the principal name the audit log records. */
+  protected UUID adminAccountId() {
+    admin();
+    return adminAccountId;
+  }
+
+  private static volatile UUID adminAccountId;
+
+  private String[] enrolledAdminSession() {
+    String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@silverjems.example";
+    String password = "admin password " + UUID.randomUUID();
+    UUID id = createAccount(UUID.randomUUID(), email, password, "SHOPPER", "ADMIN");
+    Browser browser = signIn(email, password);
+    Browser.Response enrolment = browser.post("/api/auth/mfa/enrolment", null);
+    if (enrolment.status() != 200) {
+      throw new IllegalStateException("MFA enrolment failed: " + enrolment);
+    }
+    String secret = enrolment.json().path("secret").asText();
+    // Confirming enrolment with a first code upgrades the session to a full admin session.
+    Browser.Response confirmed =
+        browser.post("/api/auth/mfa/enrolment/confirm", Map.of("code", totp(secret)));
+    if (confirmed.status() != 200) {
+      throw new IllegalStateException("MFA confirmation failed: " + confirmed);
+    }
+    adminAccountId = id;
+    return sessionHeaders(browser);
+  }
+
+  /**
+   * The headers of a signed-in shopper's session: account {@code accountId} with the verified
+   * address {@code email}, made for the test if it does not exist yet.
+   */
+  protected String[] shopper(UUID accountId, String email) {
+    String password = "shopper password " + accountId;
+    createAccount(accountId, email, password, "SHOPPER");
+    return sessionHeaders(signIn(email, password));
+  }
+
+  private UUID createAccount(UUID id, String email, String password, String... roles) {
+    jdbc.sql(
+            """
+            INSERT INTO account (id, email, email_normalized, display_name, password_hash,
+                                 email_verified_at, roles)
+            VALUES (:id, :email, lower(:email), 'Test', :hash, now(), :roles)
+            ON CONFLICT (id) DO NOTHING
+            """)
+        .param("id", id)
+        .param("email", email)
+        .param("hash", passwords.encode(password))
+        .param("roles", roles)
+        .update();
+    return id;
+  }
+
+  private Browser signIn(String email, String password) {
+    Browser browser = new Browser(port);
+    Browser.Response response =
+        browser.post("/api/auth/login", Map.of("email", email, "password", password));
+    if (response.status() != 200) {
+      throw new IllegalStateException("Sign-in of " + email + " failed: " + response);
+    }
+    return browser;
+  }
+
+  private static String totp(String secret) {
+    try {
+      return new DefaultCodeGenerator().generate(secret, Instant.now().getEpochSecond() / 30);
+    } catch (CodeGenerationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What a browser sends with that session: its cookies, the CSRF token, its client address. */
+  private static String[] sessionHeaders(Browser browser) {
+    return new String[] {
+      "Cookie",
+      browser.cookieHeader(),
+      "X-XSRF-TOKEN",
+      browser.cookie("XSRF-TOKEN").orElseThrow(),
+      "X-Forwarded-For",
+      browser.clientAddress()
+    };
+  }
+
+  /**
+   * A change without a session still needs the CSRF token (the cart and guest checkout are public,
+   * not exempt); the payment webhook is the one route a provider calls without any cookie.
+   */
+  private String[] withAnonymousCsrf(String method, String path, String[] headers) {
+    boolean changes = !method.equals("GET") && !method.equals("HEAD");
+    for (int i = 0; i < headers.length; i += 2) {
+      if (headers[i].equalsIgnoreCase("Cookie")) {
+        return headers;
+      }
+    }
+    if (!changes || path.startsWith("/api/payments/webhook")) {
+      return headers;
+    }
+    if (anonymousCsrf == null) {
+      Browser browser = new Browser(port);
+      browser.get("/api/auth/csrf");
+      anonymousCsrf = sessionHeaders(browser);
+    }
+    List<String> all = new ArrayList<>(List.of(headers));
+    all.addAll(List.of(anonymousCsrf));
+    return all.toArray(String[]::new);
   }
 
   /** A new anonymous cart holding {@code quantity} of {@code sku}: the cart id. */
@@ -225,64 +346,5 @@ public abstract class ShopIntegrationTest {
         .param("sku", sku)
         .query(Integer.class)
         .single();
-  }
-
-  /** Turns the X-Test-Principal header into the request's principal. */
-  @TestConfiguration
-  static class TestPrincipals {
-    @Bean
-    FilterRegistrationBean<OncePerRequestFilter> testPrincipalFilter() {
-      FilterRegistrationBean<OncePerRequestFilter> registration =
-          new FilterRegistrationBean<>(
-              new OncePerRequestFilter() {
-                @Override
-                protected void doFilterInternal(
-                    HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                  String header = request.getHeader("X-Test-Principal");
-                  if (header == null) {
-                    chain.doFilter(request, response);
-                    return;
-                  }
-                  Principal principal = principal(header);
-                  chain.doFilter(
-                      new HttpServletRequestWrapper(request) {
-                        @Override
-                        public Principal getUserPrincipal() {
-                          return principal;
-                        }
-                      },
-                      response);
-                }
-              });
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-      return registration;
-    }
-
-    private static Principal principal(String header) {
-      String[] parts = header.split(":", 3);
-      if (parts[0].equals("shopper")) {
-        UUID account = UUID.fromString(parts[1]);
-        String email = parts[2];
-        return new ShopperPrincipal() {
-          @Override
-          public UUID accountId() {
-            return account;
-          }
-
-          @Override
-          public String email() {
-            return email;
-          }
-
-          @Override
-          public String getName() {
-            return email;
-          }
-        };
-      }
-      String name = parts[1];
-      return () -> name;
-    }
   }
 }

@@ -36,9 +36,12 @@ public final class TestShopApplication {
       LocalPostgres postgres = LocalPostgres.start(settings.dataDirectory().resolve("postgres"));
       Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "local-postgres-stop"));
       ShopMigrations.apply(postgres.dataSource(), true);
+      LocalIdentity identity = LocalIdentity.start(settings.dataDirectory(), postgres.dataSource());
+      Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "local-identity-stop"));
 
       // System properties outrank application.yml; the developer's own --args still outrank them.
       settings.springDefaults(postgres.jdbcUrl()).forEach(System::setProperty);
+      identity.springDefaults(settings.port()).forEach(System::setProperty);
       SpringApplication application = new SpringApplication(ShopApplication.class);
       // The benchmark's yardstick (bench/catalog.sh): a bare endpoint in the same application.
       application.addInitializers(
@@ -53,7 +56,9 @@ public final class TestShopApplication {
                           + settings.port()
                           + "/  (Ctrl-C to stop; data in "
                           + settings.dataDirectory().toAbsolutePath()
-                          + ")\n"));
+                          + ")\n\n"
+                          + identity.howToSignIn(settings.port())
+                          + "\n"));
       application.run(args);
     } catch (LocalRunProblem problem) {
       System.err.println("silverjems: " + problem.getMessage());

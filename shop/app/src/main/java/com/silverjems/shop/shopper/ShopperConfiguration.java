@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ShopperConfiguration {
 
-  /** Until identity brings its own: a principal that is a {@link ShopperPrincipal} is a shopper. */
+  /**
+   * Without identity (a slice of the shop started on its own), a principal that is a {@link
+   * ShopperPrincipal} is a shopper; identity's session-backed bean replaces this one.
+   */
   @Bean
   @ConditionalOnMissingBean
   CurrentShopper currentShopper() {

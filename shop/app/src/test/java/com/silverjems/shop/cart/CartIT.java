@@ -4,12 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.silverjems.shop.ShopIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CartIT extends ShopIntegrationTest {
+
+  @Test
+  void aCartChangeWithoutTheCsrfTokenIsRefusedAndANonShopperCannotMerge() throws Exception {
+    // A cross-site form post carries no X-XSRF-TOKEN: the cart is public, not CSRF-exempt.
+    HttpResponse<String> forged =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cart"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+
+    String cart = cartWith(newProduct(2, 1000), 1);
+    assertThat(post("/api/cart/" + cart + "/merge", null).status()).isEqualTo(401);
+  }
 
   @Test
   void addingAnItemHoldsItsStockForTheCartForAWhile() {

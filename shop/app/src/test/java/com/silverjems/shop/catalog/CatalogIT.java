@@ -138,7 +138,7 @@ class CatalogIT extends ShopIntegrationTest {
     put(
         "/api/admin/variants/" + sku + "/price",
         Map.of("priceMinor", 1200, "currency", "GBP"),
-        ADMIN);
+        admin());
 
     Answer after = get("/api/products/" + slug, "If-None-Match", before);
     assertThat(after.status()).isEqualTo(200);
@@ -152,7 +152,7 @@ class CatalogIT extends ShopIntegrationTest {
             "description", "",
             "category", "workshop-tests",
             "published", false),
-        ADMIN);
+        admin());
     assertThat(get("/api/products/" + slug).status()).isEqualTo(404);
     assertThat(slugs("/api/products?category=workshop-tests")).doesNotContain(slug);
   }

@@ -47,7 +47,7 @@ class CheckoutConcurrencyIT extends ShopIntegrationTest {
     for (Future<String> cart : carts) {
       cartIds.add(cart.get());
     }
-    assertThat(put("/api/admin/variants/" + sku + "/stock", Map.of("stock", 1), ADMIN).status())
+    assertThat(put("/api/admin/variants/" + sku + "/stock", Map.of("stock", 1), admin()).status())
         .isEqualTo(200);
 
     CountDownLatch start = new CountDownLatch(1);

@@ -157,7 +157,7 @@ class CheckoutIT extends ShopIntegrationTest {
     put(
         "/api/admin/variants/" + sku + "/price",
         Map.of("priceMinor", 5500, "currency", "GBP"),
-        ADMIN);
+        admin());
 
     Answer refused = post("/api/checkout", checkoutBody(cart), "Idempotency-Key", key());
 

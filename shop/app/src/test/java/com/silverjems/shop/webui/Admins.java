@@ -1,0 +1,88 @@
+package com.silverjems.shop.webui;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Admin accounts for browser tests, and the admin's phone: reading the enrolment QR code and making
+ * TOTP codes (RFC 6238: SHA-1, 6 digits, 30-second steps) as an authenticator app does.
+ */
+final class Admins {
+
+  record Admin(UUID id, String email, String password) {}
+
+  private Admins() {}
+
+  /** A new admin with a password and no second factor yet, made directly in the database. */
+  static Admin create(RunningShop shop, String who) {
+    String email = who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@silverjems.test";
+    String password = "workshop bench and a loupe " + UUID.randomUUID();
+    UUID id = UUID.randomUUID();
+    JdbcClient.create(shop.database().dataSource())
+        .sql(
+            """
+            INSERT INTO account (id, email, email_normalized, display_name, password_hash,
+                                 email_verified_at, roles)
+            VALUES (:id, :email, lower(:email), 'Shop admin', :hash, now(),
+                    ARRAY['SHOPPER', 'ADMIN'])
+            """)
+        .param("id", id)
+        .param("email", email)
+        .param("hash", shop.bean(PasswordEncoder.class).encode(password))
+        .update();
+    return new Admin(id, email, password);
+  }
+
+  /** What the authenticator app reads from the QR code: the otpauth:// URI. */
+  static String scan(String pngDataUri) {
+    try {
+      byte[] png = Base64.getDecoder().decode(pngDataUri.substring(pngDataUri.indexOf(',') + 1));
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      return new QRCodeReader()
+          .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+          .getText();
+    } catch (IOException | com.google.zxing.ReaderException e) {
+      throw new AssertionError("the enrolment QR code does not scan", e);
+    }
+  }
+
+  /** The base32 secret inside an otpauth:// URI. */
+  static String secretOf(String otpauthUri) {
+    return Arrays.stream(URI.create(otpauthUri).getRawQuery().split("&"))
+        .filter(pair -> pair.startsWith("secret="))
+        .map(pair -> URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no secret in " + otpauthUri));
+  }
+
+  /**
+   * The code for the 30-second step {@code stepsAhead} after now. The shop accepts one step of
+   * clock skew and never the same step twice, so a second sign-in uses the next step's code.
+   */
+  static String code(String secret, int stepsAhead) {
+    try {
+      long step = Instant.now().getEpochSecond() / 30 + stepsAhead;
+      return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, step);
+    } catch (CodeGenerationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
