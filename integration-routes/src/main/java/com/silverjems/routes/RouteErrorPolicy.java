@@ -19,6 +19,13 @@ public class RouteErrorPolicy extends RouteConfigurationBuilder {
   public static final String EMAIL_OUTBOX = "email-outbox";
 
   /**
+   * The relay's send transaction: no error handler, so that a failure reaches {@link #EMAIL_OUTBOX}
+   * of the calling route (Camel skips a caller's policy for an exception a sub-route's error
+   * handler already saw).
+   */
+  public static final String EMAIL_SEND = "email-send";
+
+  /**
    * Handling one SQS delivery event: a rejected notification (forged, malformed) is handled, so the
    * consumer deletes it; any other failure is not, so the message stays in the queue and SQS
    * redelivers it after the visibility timeout (and moves it to the queue's DLQ after its limit).
@@ -36,6 +43,8 @@ public class RouteErrorPolicy extends RouteConfigurationBuilder {
             "micrometer:counter:silverjems.email"
                 + "?tags.event_type=${header.SilverjemsEventType}"
                 + "&tags.outcome=${header.SilverjemsEmailOutcome}");
+
+    routeConfiguration(EMAIL_SEND).errorHandler(noErrorHandler());
 
     routeConfiguration(DELIVERY_EVENTS)
         .onException(com.silverjems.routes.delivery.RejectedNotification.class)

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.silverjems.routes.ConditionalOnRouteGroup;
 import com.silverjems.routes.RouteGroupsProperties.RouteGroup;
 import javax.sql.DataSource;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,12 +55,10 @@ class EmailRelayConfiguration {
         "email-outbox", dataSource, new TransactionTemplate(transactions));
   }
 
-  /** The send transaction: its own, whatever the caller has, so it commits right after SES. */
+  /** The send transaction: its own, so that it commits right after SES accepted. */
   @Bean
-  SpringTransactionPolicy emailSendTransaction(PlatformTransactionManager transactions) {
-    SpringTransactionPolicy policy = new SpringTransactionPolicy(transactions);
-    policy.setPropagationBehaviorName("PROPAGATION_REQUIRES_NEW");
-    return policy;
+  SendTransaction emailSendTransaction(PlatformTransactionManager transactions) {
+    return new SendTransaction(transactions);
   }
 
   @Bean
@@ -82,8 +79,12 @@ class EmailRelayConfiguration {
   }
 
   @Bean
-  RelayFailures emailRelayFailures(EmailRecords records, SendRateLimiter emailSendRateLimiter) {
+  RelayFailures emailRelayFailures(
+      SendTransaction emailSendTransaction,
+      EmailRecords records,
+      SendRateLimiter emailSendRateLimiter) {
     return new RelayFailures(
+        emailSendTransaction,
         records,
         emailSendRateLimiter,
         new Backoff(properties.relay().backoffBase(), properties.relay().backoffMax()),

@@ -81,11 +81,12 @@ final class OutboxRelayRoutes extends RouteBuilder {
                 + "?dataSource=#dataSource")
         .id(MARK_PROCESSED);
 
-    // No route configuration here on purpose: a failure must roll the transaction back (key and
-    // record with it) and reach email-outbox-event's error policy, not be handled in here.
+    // Route configuration email-send has no error handler: a failure goes straight to the error
+    // policy of email-outbox-event, which first rolls this transaction back (key and record).
     from("direct:" + SEND_ROUTE)
         .routeId(SEND_ROUTE)
-        .transacted(SEND_TRANSACTION)
+        .routeConfigurationId(RouteErrorPolicy.EMAIL_SEND)
+        .bean(SEND_TRANSACTION, "begin")
         .idempotentConsumer(header(EmailHeaders.IDEMPOTENCY_KEY))
         .idempotentRepository(IDEMPOTENT_REPOSITORY)
         .eager(true)
@@ -106,6 +107,7 @@ final class OutboxRelayRoutes extends RouteBuilder {
         .to("micrometer:timer:" + EmailMetrics.SEND_TIMER + "?action=stop")
         .bean(STEPS, "recordSent")
         .end()
-        .end();
+        .end()
+        .bean(SEND_TRANSACTION, "commit");
   }
 }

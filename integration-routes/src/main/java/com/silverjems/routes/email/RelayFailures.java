@@ -22,7 +22,15 @@ public final class RelayFailures {
   private final Backoff backoff;
   private final int maxAttempts;
 
-  RelayFailures(EmailRecords records, SendRateLimiter limiter, Backoff backoff, int maxAttempts) {
+  private final SendTransaction transaction;
+
+  RelayFailures(
+      SendTransaction transaction,
+      EmailRecords records,
+      SendRateLimiter limiter,
+      Backoff backoff,
+      int maxAttempts) {
+    this.transaction = transaction;
     this.records = records;
     this.limiter = limiter;
     this.backoff = backoff;
@@ -30,6 +38,9 @@ public final class RelayFailures {
   }
 
   public void handle(Exchange exchange) {
+    // First undo the send transaction, if the failure left it open: the idempotency key must not
+    // survive a send that did not happen, and what follows must not join that transaction.
+    transaction.rollbackIfOpen(exchange);
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     Message in = exchange.getIn();
     UUID outboxId = UUID.fromString(in.getHeader(EmailHeaders.OUTBOX_ID, String.class));
