@@ -14,6 +14,7 @@ final class DeliveryEventRoutes extends RouteBuilder {
   static final String CONSUME_ROUTE = "email-delivery-events";
   static final String APPLY_ROUTE = "email-delivery-event-apply";
   static final String STEPS = "deliveryEventSteps";
+  static final String APPLY_STEP = "apply-delivery-event";
   static final String TRANSACTION = "deliveryEventTransaction";
   static final String IDEMPOTENT_REPOSITORY = "deliveryIdempotentRepository";
 
@@ -41,6 +42,7 @@ final class DeliveryEventRoutes extends RouteBuilder {
         .completionEager(true)
         .skipDuplicate(true)
         .bean(STEPS, "apply")
+        .id(APPLY_STEP)
         .end();
   }
 }
