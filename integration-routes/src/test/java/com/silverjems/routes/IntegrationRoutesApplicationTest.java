@@ -3,15 +3,35 @@ package com.silverjems.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.silverjems.routes.RouteGroupsProperties.RouteGroup;
+import com.silverjems.routes.emulators.EmailTestProperties;
+import com.silverjems.routes.emulators.SesStub;
+import com.silverjems.testsupport.TestPostgres;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = "routes.groups=email,images")
 class IntegrationRoutesApplicationTest {
+
+  static final TestPostgres.Database database = TestPostgres.shared().newDatabase("routes_app");
+  static final SesStub ses = SesStub.start();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    EmailTestProperties.relay(database, ses).forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @AfterAll
+  static void stopSes() {
+    ses.close();
+  }
 
   @Autowired CamelContext camel;
   @Autowired RouteGroupsProperties groups;
@@ -20,5 +40,8 @@ class IntegrationRoutesApplicationTest {
   void startsCamelWithTheConfiguredRouteGroups() {
     assertThat(camel.isStarted()).isTrue();
     assertThat(groups.groups()).containsExactlyInAnyOrder(RouteGroup.EMAIL, RouteGroup.IMAGES);
+    // Email runs; delivery-events was not asked for, so none of its routes exist.
+    assertThat(camel.getRoutes()).map(Route::getRouteId).contains("email-outbox-relay");
+    assertThat(camel.getRoutes()).map(Route::getRouteId).doesNotContain("email-delivery-events");
   }
 }
