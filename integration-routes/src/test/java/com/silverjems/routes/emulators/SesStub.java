@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.mail.Session;
@@ -59,7 +60,9 @@ public final class SesStub implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .containerThreads(32)
-                .asynchronousResponseEnabled(false)
+                // A chunked answer ends with a tiny last write that Nagle holds back for the
+                // client's delayed ACK: 40 ms per send. SES answers with Content-Length anyway.
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .disableRequestJournal()
                 .stubRequestLoggingDisabled(true));
     server.start();
@@ -77,6 +80,7 @@ public final class SesStub implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .containerThreads(32)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .stubRequestLoggingDisabled(true));
     server.start();
     SesStub stub = new SesStub(server);
