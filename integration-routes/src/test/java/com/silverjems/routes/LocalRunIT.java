@@ -36,6 +36,7 @@ class LocalRunIT {
             data,
             0,
             0,
+            0,
             "--spring.datasource.username=" + database.username(),
             "--spring.datasource.password=" + database.password())) {
       UUID paid = outbox.orderPaid("ada@example.com");

@@ -12,14 +12,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The integration hub of the local run: every route group against the given database, with
+ * The integration hub of the local run: every route group against the given database, with S3Proxy,
  * ElasticMQ and the SES stand-in in this JVM. Mails land in {@code <data>/mail} and are listed on
  * the page printed at start-up. Production never sees this class (test sources).
  *
  * <p>Standalone, against a running local shop's database: {@code ./mvnw -pl integration-routes -am
  * spring-boot:test-run -Dspring-boot.run.skip=false
  * -Dspring-boot.run.arguments=--spring.datasource.url=jdbc:postgresql://localhost:PORT/postgres}.
- * From another launcher (the shop's), call {@link #start(String, Path, int, int)}.
+ * From another launcher (the shop's), call {@link #start(String, Path, int, int, int, String...)}.
  */
 public final class TestIntegrationRoutesApplication {
 
@@ -39,7 +39,8 @@ public final class TestIntegrationRoutesApplication {
     Path data = Path.of(System.getenv().getOrDefault("SILVERJEMS_DATA_DIR", ".local-data"));
     int port = Integer.parseInt(options.getOrDefault("server.port", "8082"));
     int mailPort = Integer.parseInt(System.getenv().getOrDefault("SILVERJEMS_MAIL_PORT", "8025"));
-    start(jdbcUrl, data, port, mailPort, args);
+    int s3Port = Integer.parseInt(System.getenv().getOrDefault("SILVERJEMS_S3_PORT", "9000"));
+    start(jdbcUrl, data, port, mailPort, s3Port, args);
   }
 
   /**
@@ -49,11 +50,12 @@ public final class TestIntegrationRoutesApplication {
    * @param dataDirectory the local run's data folder
    * @param port the hub's HTTP port (admin API, health, metrics)
    * @param mailPort the mail page's port
+   * @param s3Port the S3-compatible server's port (image uploads and renditions)
    */
   public static LocalHub start(
-      String jdbcUrl, Path dataDirectory, int port, int mailPort, String... args) {
+      String jdbcUrl, Path dataDirectory, int port, int mailPort, int s3Port, String... args) {
     AwsTestCredentials.install();
-    LocalEmulators emulators = LocalEmulators.start(dataDirectory, mailPort);
+    LocalEmulators emulators = LocalEmulators.start(dataDirectory, mailPort, s3Port);
     Map<String, Object> defaults = new HashMap<>(emulators.springProperties());
     defaults.put("spring.datasource.url", jdbcUrl);
     defaults.put("spring.datasource.username", "postgres");
@@ -83,7 +85,9 @@ public final class TestIntegrationRoutesApplication {
             + emulators.mailPage()
             + "/ (files in "
             + emulators.mailFolder().toAbsolutePath()
-            + ")\n");
+            + "); images at "
+            + emulators.publicImagesUrl()
+            + "\n");
     return new LocalHub(hub, emulators);
   }
 

@@ -1,17 +1,19 @@
 package com.silverjems.routes.emulators;
 
 import com.silverjems.routes.delivery.SigningCertificateSource;
+import com.silverjems.routes.images.LocalS3;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the email groups talk to in the local run, all in this JVM: ElasticMQ for the SES events
- * queue, the SES stand-in ({@link LocalSes}) whose mails land in {@code <data>/mail}, and an SNS
- * signer that signs the delivery events the stand-in reports. {@link #springProperties()} points
- * the hub at them; {@link #certificates()} must be registered as the hub's {@link
- * SigningCertificateSource} so that it accepts those signatures.
+ * What the hub's route groups talk to in the local run, all in this JVM: S3Proxy for the image
+ * buckets ({@code <data>/s3}), ElasticMQ for the SES events queue, the SES stand-in ({@link
+ * LocalSes}) whose mails land in {@code <data>/mail}, and an SNS signer that signs the delivery
+ * events the stand-in reports. {@link #springProperties()} points the hub at them; {@link
+ * #certificates()} must be registered as the hub's {@link SigningCertificateSource} so that it
+ * accepts those signatures.
  */
 public final class LocalEmulators implements AutoCloseable {
 
@@ -20,8 +22,10 @@ public final class LocalEmulators implements AutoCloseable {
   private final InProcessSqs sqs;
   private final SnsSigner sns;
   private final LocalSes ses;
+  private final LocalS3 s3;
 
-  private LocalEmulators(InProcessSqs sqs, SnsSigner sns, LocalSes ses) {
+  private LocalEmulators(InProcessSqs sqs, SnsSigner sns, LocalSes ses, LocalS3 s3) {
+    this.s3 = s3;
     this.sqs = sqs;
     this.sns = sns;
     this.ses = ses;
@@ -30,8 +34,10 @@ public final class LocalEmulators implements AutoCloseable {
   /**
    * @param dataDirectory the local run's data folder; mails go to {@code mail/} inside it
    * @param mailPort port of the mail page, 0 for a free one
+   * @param s3Port port of the S3-compatible server, 0 for a free one
    */
-  public static LocalEmulators start(Path dataDirectory, int mailPort) {
+  public static LocalEmulators start(Path dataDirectory, int mailPort, int s3Port) {
+    LocalS3 s3 = LocalS3.onDisk(dataDirectory.resolve("s3"), s3Port);
     InProcessSqs sqs = InProcessSqs.start();
     String queueUrl = sqs.createQueue(QUEUE, 30);
     SnsSigner sns = SnsSigner.create();
@@ -46,12 +52,12 @@ public final class LocalEmulators implements AutoCloseable {
                             b.queueUrl(queueUrl)
                                 .messageBody(
                                     sns.notification(EmailTestProperties.TOPIC_ARN, event))));
-    return new LocalEmulators(sqs, sns, ses);
+    return new LocalEmulators(sqs, sns, ses, s3);
   }
 
-  /** Spring properties for the email and delivery-events groups (datasource not included). */
+  /** Spring properties for every route group (the datasource excepted). */
   public Map<String, String> springProperties() {
-    Map<String, String> properties = new HashMap<>();
+    Map<String, String> properties = new HashMap<>(s3.springProperties());
     properties.put("silverjems.email.from-address", "orders@silverjems.example");
     properties.put("silverjems.email.reply-to", "hello@silverjems.example");
     properties.put("silverjems.email.ses.region", InProcessSqs.REGION);
@@ -78,9 +84,15 @@ public final class LocalEmulators implements AutoCloseable {
     return ses.folder();
   }
 
+  /** Where the storefront loads image renditions from. */
+  public String publicImagesUrl() {
+    return s3.publicBaseUrl();
+  }
+
   @Override
   public void close() {
     ses.close();
     sqs.close();
+    s3.close();
   }
 }
