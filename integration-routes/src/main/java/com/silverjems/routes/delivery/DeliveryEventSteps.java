@@ -76,6 +76,11 @@ public final class DeliveryEventSteps {
     SesEvent event = exchange.getProperty(EVENT, SesEvent.class);
     Message in = exchange.getIn();
     Optional<SendRecord> send = records.findBySesMessageId(event.sesMessageId());
+    if (send.isEmpty() && event.outboxEventId() != null && event.kind() != SesEvent.Kind.OTHER) {
+      // Our relay sent it (the tag says so) but its send transaction has not committed yet: SES
+      // can be that quick. Failing leaves the message queued; SQS brings it back shortly.
+      throw new SendNotYetRecorded(event.sesMessageId(), event.outboxEventId());
+    }
     switch (event.kind()) {
       case DELIVERY ->
           records.recordDeliveryEvent(event.sesMessageId(), "delivered", event.detail());

@@ -14,9 +14,15 @@ import java.util.Locale;
  * @param sesMessageId the id SES returned when the email was sent
  * @param recipients the addresses the event is about (bounced, complained, delivered, delayed)
  * @param detail a short human-readable account (bounce type and diagnostic), for admins
+ * @param outboxEventId the relay's {@code outbox_event_id} tag, absent on mail others sent
  */
 record SesEvent(
-    Kind kind, String sesMessageId, List<String> recipients, boolean permanent, String detail) {
+    Kind kind,
+    String sesMessageId,
+    List<String> recipients,
+    boolean permanent,
+    String detail,
+    String outboxEventId) {
 
   /** The kinds we act on; the {@code type} label of the delivery events counter. */
   enum Kind {
@@ -48,6 +54,8 @@ record SesEvent(
       throw new MalformedNotification(
           "SES event without eventType/notificationType or mail.messageId");
     }
+    String outboxEventId =
+        node.path("mail").path("tags").path("outbox_event_id").path(0).asText(null);
     return switch (type) {
       case "Delivery" ->
           new SesEvent(
@@ -55,7 +63,8 @@ record SesEvent(
               messageId,
               texts(node.path("delivery").path("recipients")),
               false,
-              "delivered");
+              "delivered",
+              outboxEventId);
       case "Bounce" -> {
         JsonNode bounce = node.path("bounce");
         List<String> recipients =
@@ -68,8 +77,8 @@ record SesEvent(
             messageId,
             recipients,
             "Permanent".equals(bounceType),
-            (bounceType + "/" + bounce.path("bounceSubType").asText("") + " " + diagnostic)
-                .strip());
+            (bounceType + "/" + bounce.path("bounceSubType").asText("") + " " + diagnostic).strip(),
+            outboxEventId);
       }
       case "Complaint" -> {
         JsonNode complaint = node.path("complaint");
@@ -78,7 +87,8 @@ record SesEvent(
             messageId,
             addresses(complaint.path("complainedRecipients"), "complaint.complainedRecipients"),
             true,
-            ("complaint " + complaint.path("complaintFeedbackType").asText("")).strip());
+            ("complaint " + complaint.path("complaintFeedbackType").asText("")).strip(),
+            outboxEventId);
       }
       case "DeliveryDelay" -> {
         JsonNode delay = node.path("deliveryDelay");
@@ -87,9 +97,10 @@ record SesEvent(
             messageId,
             addresses(delay.path("delayedRecipients"), "deliveryDelay.delayedRecipients"),
             false,
-            ("delayed " + delay.path("delayType").asText("")).strip());
+            ("delayed " + delay.path("delayType").asText("")).strip(),
+            outboxEventId);
       }
-      default -> new SesEvent(Kind.OTHER, messageId, List.of(), false, type);
+      default -> new SesEvent(Kind.OTHER, messageId, List.of(), false, type, outboxEventId);
     };
   }
 

@@ -58,10 +58,15 @@ final class SendRateLimiter {
   }
 
   synchronized void onThrottled() {
+    long now = nanoClock.getAsLong();
+    if (now < pausedUntilNanos) {
+      // Sends already in flight when the first answer came: the same burst, not a new one.
+      return;
+    }
     consecutiveThrottles++;
     long pause =
         Math.min(MAX_PAUSE.toNanos(), basePauseNanos << Math.min(consecutiveThrottles - 1, 20));
-    pausedUntilNanos = Math.max(pausedUntilNanos, nanoClock.getAsLong() + pause);
+    pausedUntilNanos = now + pause;
     if (maxRate > 0) {
       rate = Math.max(Math.min(1.0, maxRate), rate / 2);
     }

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * test certificate the verifier is told to trust, the relay sending through the WireMock SES stub
  * so that events refer to real sends.
  */
+// The emulators stop after the class; so must the context that polls them.
+@DirtiesContext
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "routes.groups=email,delivery-events")
@@ -212,6 +215,32 @@ class DeliveryEventsIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(status(messageId)));
     assertThat(tries.get()).isEqualTo(2);
     await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesIn(queueUrl) == 0);
+  }
+
+  @Test
+  void anEventThatOutrunsItsSendRecordWaitsInTheQueueUntilTheRecordExists() {
+    String to = "quick+" + UUID.randomUUID() + "@example.com";
+    UUID id = outbox.orderPaid(to);
+    String messageId = sentMessageId(id);
+    String early = "early-" + UUID.randomUUID();
+    UUID other = outbox.passwordReset("other+" + UUID.randomUUID() + "@example.com");
+    await().atMost(Duration.ofSeconds(20)).until(() -> outbox.processed(other));
+
+    publish(SesEvents.taggedWithOutboxEvent(SesEvents.delivery(early, to), other));
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> sqs.messagesIn(queueUrl) == 1);
+
+    outbox
+        .jdbc()
+        .sql("UPDATE email_send SET ses_message_id = :early WHERE outbox_event_id = :id")
+        .param("early", early)
+        .param("id", other)
+        .update();
+    await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(status(early)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesIn(queueUrl) == 0);
+    assertThat(status(messageId)).isEqualTo("sent");
   }
 
   @Test

@@ -22,6 +22,20 @@ class SesEventTest {
   }
 
   @Test
+  void readsTheRelaysOutboxTag() {
+    java.util.UUID outbox = java.util.UUID.randomUUID();
+    assertThat(
+            SesEvent.parse(
+                    json,
+                    SesEvents.taggedWithOutboxEvent(
+                        SesEvents.delivery("m", "a@example.com"), outbox))
+                .outboxEventId())
+        .isEqualTo(outbox.toString());
+    assertThat(SesEvent.parse(json, SesEvents.delivery("m", "a@example.com")).outboxEventId())
+        .isNull();
+  }
+
+  @Test
   void aSoftBounceIsNotPermanent() {
     assertThat(
             SesEvent.parse(json, SesEvents.bounce("m", "a@example.com", "Transient")).permanent())

@@ -40,6 +40,9 @@ class SendRateLimiterTest {
     limiter.onThrottled();
     assertThat(limiter.currentPause()).isEqualTo(Duration.ofMillis(500));
     assertThat(limiter.currentRate()).isEqualTo(7);
+    limiter.onThrottled(); // another answer of the same burst
+    assertThat(limiter.currentRate()).isEqualTo(7);
+    now.addAndGet(Duration.ofMillis(500).toNanos());
     limiter.onThrottled();
     assertThat(limiter.currentPause()).isEqualTo(Duration.ofSeconds(1));
     assertThat(limiter.currentRate()).isEqualTo(3.5);

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.springframework.web.util.HtmlUtils;
@@ -47,6 +49,7 @@ public final class LocalSes implements AutoCloseable {
   private final HttpServer server;
   private final Path folder;
   private final BiConsumer<String, String> onSent;
+  private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
 
   private LocalSes(HttpServer server, Path folder, BiConsumer<String, String> onSent) {
     this.server = server;
@@ -137,7 +140,9 @@ public final class LocalSes implements AutoCloseable {
         """
             .formatted(messageId, UUID.randomUUID()));
     if (onSent != null) {
-      onSent.accept(outcome(messageId, recipient), recipient);
+      // As SES does, report a moment later: by then the hub has recorded the send.
+      String event = outcome(messageId, recipient);
+      reporter.schedule(() -> onSent.accept(event, recipient), 1, TimeUnit.SECONDS);
     }
   }
 
@@ -230,6 +235,7 @@ public final class LocalSes implements AutoCloseable {
 
   @Override
   public void close() {
+    reporter.shutdownNow();
     server.stop(0);
   }
 }

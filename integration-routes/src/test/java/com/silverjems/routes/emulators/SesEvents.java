@@ -52,13 +52,19 @@ public final class SesEvents {
         .formatted(email, mail(messageId, email));
   }
 
+  /** The event as SES publishes it for mail the relay sent: tagged with its outbox event. */
+  public static String taggedWithOutboxEvent(String event, java.util.UUID outboxEventId) {
+    return event.replace(
+        "\"tags\":{", "\"tags\":{\"outbox_event_id\":[\"" + outboxEventId + "\"],");
+  }
+
   private static String mail(String messageId, String email) {
     return """
         "mail":{"timestamp":"2026-03-01T10:16:00.012Z","source":"orders@silverjems.example",
           "sourceArn":"arn:aws:ses:eu-west-1:123456789012:identity/silverjems.example",
           "sendingAccountId":"123456789012","messageId":"%s","destination":["%s"],
           "headersTruncated":false,
-          "tags":{"ses:configuration-set":["silverjems"],"outbox_event_id":["x"]}}
+          "tags":{"ses:configuration-set":["silverjems"]}}
         """
         .formatted(messageId, email);
   }
