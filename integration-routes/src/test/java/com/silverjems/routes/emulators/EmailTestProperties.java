@@ -12,11 +12,17 @@ public final class EmailTestProperties {
 
   /** The email relay against {@code ses}, tuned for tests: fast polls, short pauses. */
   public static Map<String, String> relay(TestPostgres.Database database, SesStub ses) {
+    return relay(database, ses.endpoint());
+  }
+
+  /** The email relay against an SES at {@code sesEndpoint}. */
+  public static Map<String, String> relay(
+      TestPostgres.Database database, java.net.URI sesEndpoint) {
     Map<String, String> properties = new HashMap<>(database.springProperties());
     properties.put("silverjems.email.from-address", "orders@silverjems.example");
     properties.put("silverjems.email.reply-to", "hello@silverjems.example");
     properties.put("silverjems.email.ses.region", "eu-west-1");
-    properties.put("silverjems.email.ses.endpoint", ses.endpoint().toString());
+    properties.put("silverjems.email.ses.endpoint", sesEndpoint.toString());
     properties.put("silverjems.email.ses.send-rate-per-second", "0");
     properties.put("silverjems.email.relay.poll-delay", "100ms");
     properties.put("silverjems.email.relay.throttle-pause", "200ms");

@@ -58,16 +58,23 @@ public final class LocalSes implements AutoCloseable {
   }
 
   /**
+   * @param folder where mails are kept; null keeps nothing (the throughput benchmark's stub)
    * @param port 0 for a free one
-   * @param onSent called with (SES event JSON, recipient) for each email, as SNS would publish
+   * @param onSent called with (SES event JSON, recipient) for each email, as SNS would publish;
+   *     null reports nothing
    */
   public static LocalSes start(Path folder, int port, BiConsumer<String, String> onSent) {
+    // Headers and body go out as two writes; with Nagle on, the second waits for the client's
+    // delayed ACK (40 ms a send). Read once, when the JDK's server class initialises.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
-      Files.createDirectories(folder);
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
       LocalSes ses = new LocalSes(server, folder, onSent);
       server.createContext("/", ses::handle);
-      server.setExecutor(Executors.newFixedThreadPool(4));
+      server.setExecutor(Executors.newFixedThreadPool(16));
       server.start();
       return ses;
     } catch (IOException e) {
@@ -115,18 +122,9 @@ public final class LocalSes implements AutoCloseable {
     byte[] raw = Base64.getDecoder().decode(form.get("RawMessage.Data"));
     String messageId =
         "0102local" + Long.toHexString(System.nanoTime()) + "-" + UUID.randomUUID() + "-000000";
-    String base = FILE_TIME.format(Instant.now()) + "-" + messageId.substring(9, 25);
-    Files.write(folder.resolve(base + ".eml"), raw);
     String recipient = form.getOrDefault("Destinations.member.1", "");
-    try {
-      MimeMessage message =
-          new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-      Files.writeString(folder.resolve(base + ".html"), htmlOf(message));
-      Files.writeString(folder.resolve(base + ".subject"), recipient + "\n" + message.getSubject());
-    } catch (Exception e) {
-      Files.writeString(
-          folder.resolve(base + ".subject"),
-          recipient + "\n(unreadable MIME: " + e.getMessage() + ")");
+    if (folder != null) {
+      keep(raw, FILE_TIME.format(Instant.now()) + "-" + messageId.substring(9, 25), recipient);
     }
     respond(
         exchange,
@@ -143,6 +141,20 @@ public final class LocalSes implements AutoCloseable {
       // As SES does, report a moment later: by then the hub has recorded the send.
       String event = outcome(messageId, recipient);
       reporter.schedule(() -> onSent.accept(event, recipient), 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private void keep(byte[] raw, String base, String recipient) throws IOException {
+    Files.write(folder.resolve(base + ".eml"), raw);
+    try {
+      MimeMessage message =
+          new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+      Files.writeString(folder.resolve(base + ".html"), htmlOf(message));
+      Files.writeString(folder.resolve(base + ".subject"), recipient + "\n" + message.getSubject());
+    } catch (Exception e) {
+      Files.writeString(
+          folder.resolve(base + ".subject"),
+          recipient + "\n(unreadable MIME: " + e.getMessage() + ")");
     }
   }
 
