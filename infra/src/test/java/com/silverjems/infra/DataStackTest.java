@@ -178,7 +178,10 @@ class DataStackTest {
         List.of(
             "silverjems-prod/database",
             "silverjems-prod/redis-auth-token",
-            "silverjems-prod/payment-webhook-signing-key")) {
+            "silverjems-prod/payment-webhook-signing-key",
+            "silverjems-prod/stripe-api-key",
+            "silverjems-prod/google-oauth-client",
+            "silverjems-prod/mfa-encryption-key")) {
       data.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("Name", name));
     }
   }

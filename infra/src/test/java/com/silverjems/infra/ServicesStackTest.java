@@ -115,6 +115,45 @@ class ServicesStackTest {
   }
 
   @Test
+  void theShopGetsEverySettingItRefusesToStartWithout() {
+    services.hasResourceProperties(
+        "AWS::ECS::TaskDefinition",
+        Map.of(
+            "ContainerDefinitions",
+            List.of(
+                Match.objectLike(
+                    Map.of(
+                        "Name",
+                        Component.SHOP_API.serviceName(),
+                        "Environment",
+                        Match.arrayWith(
+                            List.of(
+                                Map.of(
+                                    "Name",
+                                    "IMAGES_BASE_URL",
+                                    "Value",
+                                    "https://" + prod.siteDomain() + "/"),
+                                Map.of(
+                                    "Name",
+                                    "SILVERJEMS_IDENTITY_PUBLICBASEURL",
+                                    "Value",
+                                    "https://" + prod.siteDomain()))),
+                        "Secrets",
+                        Match.arrayWith(
+                            List.of(
+                                secret("SILVERJEMS_PAYMENTS_WEBHOOK_SECRET"),
+                                secret("STRIPE_API_KEY"),
+                                secret("GOOGLE_CLIENT_ID"),
+                                secret("GOOGLE_CLIENT_SECRET"),
+                                secret("SILVERJEMS_IDENTITY_MFA_ENCRYPTIONKEY"))))))));
+  }
+
+  /** A container secret of that name, whatever Secrets Manager ARN it points at. */
+  private static Object secret(String name) {
+    return Match.objectLike(Map.of("Name", name, "ValueFrom", Match.anyValue()));
+  }
+
+  @Test
   void eachRouteGroupRunsTheSameImageWithItsOwnRoutesGroups() {
     for (Component component :
         List.of(Component.EMAIL, Component.DELIVERY_EVENTS, Component.IMAGES)) {

@@ -88,6 +88,9 @@ public final class DataStack extends Stack {
   private final Queue deliveryEvents;
   private final Queue deliveryEventsDeadLetters;
   private final Secret paymentWebhookSecret;
+  private final Secret stripeApiKey;
+  private final Secret googleOAuthClient;
+  private final Secret mfaEncryptionKey;
 
   public DataStack(
       Construct scope, String id, StackProps props, DeploymentEnvironment env, IVpc vpc) {
@@ -407,6 +410,26 @@ public final class DataStack extends Stack {
             .description(
                 "Signing key of the payment provider's webhook; set by hand from its console")
             .build();
+    stripeApiKey =
+        Secret.Builder.create(this, "StripeApiKey")
+            .secretName(env.prefix() + "/stripe-api-key")
+            .description("The shop's Stripe secret key (sk_...); set by hand from Stripe's console")
+            .build();
+    googleOAuthClient =
+        Secret.Builder.create(this, "GoogleOAuthClient")
+            .secretName(env.prefix() + "/google-oauth-client")
+            .description(
+                "Google sign-in OAuth client, JSON {\"clientId\": ..., \"clientSecret\": ...};"
+                    + " set by hand from the Google Cloud console")
+            .build();
+    // 32 random bytes in base64 (openssl rand -base64 32), which Secrets Manager's generator
+    // cannot produce; replacing it makes every enrolled admin's TOTP secret unreadable.
+    mfaEncryptionKey =
+        Secret.Builder.create(this, "MfaEncryptionKey")
+            .secretName(env.prefix() + "/mfa-encryption-key")
+            .description(
+                "Encrypts admins' TOTP secrets: 32 random bytes in base64, set by hand once")
+            .build();
     justifyNagFindings(env);
   }
 
@@ -471,6 +494,22 @@ public final class DataStack extends Stack {
                 "AwsSolutions-SMG4",
                 "The payment provider issues this signing key; it is rotated in the provider's"
                     + " console and then pasted here, so Secrets Manager cannot rotate it.")),
+        true);
+    NagSuppressions.addResourceSuppressions(
+        List.of(stripeApiKey, googleOAuthClient),
+        List.of(
+            suppression(
+                "AwsSolutions-SMG4",
+                "Stripe and Google issue these credentials; they are rolled in the provider's"
+                    + " console and then pasted here, so Secrets Manager cannot rotate them.")),
+        true);
+    NagSuppressions.addResourceSuppressions(
+        mfaEncryptionKey,
+        List.of(
+            suppression(
+                "AwsSolutions-SMG4",
+                "Rotating this key means re-encrypting every stored TOTP secret under the new key"
+                    + " (the shop reads a key id per secret); that is a release, not a Lambda.")),
         true);
   }
 
@@ -546,6 +585,21 @@ public final class DataStack extends Stack {
 
   public ISecret paymentWebhookSecret() {
     return paymentWebhookSecret;
+  }
+
+  /** The shop's Stripe secret key. */
+  public ISecret stripeApiKey() {
+    return stripeApiKey;
+  }
+
+  /** Google sign-in's OAuth client: JSON with {@code clientId} and {@code clientSecret}. */
+  public ISecret googleOAuthClient() {
+    return googleOAuthClient;
+  }
+
+  /** The key that encrypts admins' TOTP secrets (32 bytes, base64). */
+  public ISecret mfaEncryptionKey() {
+    return mfaEncryptionKey;
   }
 
   /** Allows a service's security group to reach PostgreSQL. */

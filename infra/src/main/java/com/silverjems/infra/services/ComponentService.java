@@ -143,6 +143,19 @@ final class ComponentService extends Construct {
         secrets.put(
             "SILVERJEMS_PAYMENTS_WEBHOOK_SECRET",
             Secret.fromSecretsManager(data.paymentWebhookSecret()));
+        secrets.put("STRIPE_API_KEY", Secret.fromSecretsManager(data.stripeApiKey()));
+        secrets.put(
+            "GOOGLE_CLIENT_ID", Secret.fromSecretsManager(data.googleOAuthClient(), "clientId"));
+        secrets.put(
+            "GOOGLE_CLIENT_SECRET",
+            Secret.fromSecretsManager(data.googleOAuthClient(), "clientSecret"));
+        secrets.put(
+            "SILVERJEMS_IDENTITY_MFA_ENCRYPTIONKEY",
+            Secret.fromSecretsManager(data.mfaEncryptionKey()));
+        // Renditions live under images/ in the public bucket, which CloudFront serves at the
+        // site's root; emailed links (verification, reset) point at the storefront too.
+        environment.put("IMAGES_BASE_URL", "https://" + env.siteDomain() + "/");
+        environment.put("SILVERJEMS_IDENTITY_PUBLICBASEURL", "https://" + env.siteDomain());
         environment.put("SILVERJEMS_IMAGES_UPLOADS_BUCKET", data.uploads().getBucketName());
         // Admin uploads land under incoming/, where the images group picks them up.
         allow(taskRole, "UploadImages", List.of("s3:PutObject"), data.uploads(), "incoming/*");

@@ -25,6 +25,11 @@ class ShopApplicationIT {
     TestPostgres.Database database = TestPostgres.shared().newEmptyDatabase("shop_app");
     database.springProperties().forEach((key, value) -> registry.add(key, () -> value));
     registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
+    // Production's provider, with secrets as the environment would give them (never called here).
+    registry.add("STRIPE_API_KEY", () -> "sk_test_not_used");
+    registry.add("SILVERJEMS_PAYMENTS_WEBHOOK_SECRET", () -> "whsec_not_used");
+    registry.add("IMAGES_BASE_URL", () -> "https://images.test.example/");
+    registry.add("silverjems.catalog.cache.enabled", () -> "false");
   }
 
   @Autowired TestRestTemplate http;
@@ -71,5 +76,45 @@ class ShopApplicationIT {
         .contains("http_server_requests_seconds_bucket{application=\"shop\"")
         .contains("uri=\"/api/categories\"")
         .contains("hikaricp_connections_active");
+  }
+
+  @Test
+  void everyLabelValueOfTheShopsOwnMetricsExistsFromStartUp() {
+    // Dashboards and alerts query these series; they must exist at 0 before the first event.
+    String metrics = http.getForObject("/actuator/prometheus", String.class);
+    for (String outcome :
+        new String[] {"placed", "out_of_stock", "replayed", "conflict", "failed"}) {
+      assertThat(metrics)
+          .containsPattern("silverjems_checkout_total\\{[^}]*outcome=\"" + outcome + "\"");
+    }
+    for (String outcome : new String[] {"accepted", "bad_signature", "stale", "duplicate"}) {
+      assertThat(metrics)
+          .containsPattern("silverjems_payment_webhook_total\\{[^}]*outcome=\"" + outcome + "\"");
+    }
+    for (String cache : new String[] {"product-list", "product-detail"}) {
+      for (String result : new String[] {"hit", "miss", "error"}) {
+        assertThat(metrics)
+            .containsPattern(
+                "silverjems_cache_requests_total\\{[^}]*cache=\""
+                    + cache
+                    + "\"[^}]*result=\""
+                    + result
+                    + "\"");
+      }
+    }
+  }
+
+  @Test
+  void servesItsOpenApiDescription() {
+    ResponseEntity<String> response = http.getForEntity("/api/openapi", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody())
+        .contains("\"openapi\"")
+        .contains("/api/products/{slug}")
+        .contains("/api/checkout")
+        .contains("/api/payments/webhook")
+        .contains("/api/admin/orders/{number}/transitions")
+        .contains("\"ProductDetail\"")
+        .contains("\"CheckoutRequest\"");
   }
 }

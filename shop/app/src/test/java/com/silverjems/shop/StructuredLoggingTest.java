@@ -31,6 +31,9 @@ class StructuredLoggingTest {
             concat(
                 args,
                 "--server.port=0",
+                "--silverjems.payments.provider=local",
+                "--silverjems.catalog.cache.enabled=false",
+                "--silverjems.catalog.images-base-url=https://images.test.example/",
                 "--spring.main.banner-mode=off",
                 // The embedded test database's chatter is not the shop's log.
                 "--logging.level.io.zonky=WARN"))) {

@@ -36,10 +36,18 @@ public final class TestShopApplication {
       LocalPostgres postgres = LocalPostgres.start(settings.dataDirectory().resolve("postgres"));
       Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "local-postgres-stop"));
       ShopMigrations.apply(postgres.dataSource(), true);
+      LocalIdentity identity = LocalIdentity.start(settings.dataDirectory(), postgres.dataSource());
+      Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "local-identity-stop"));
 
       // System properties outrank application.yml; the developer's own --args still outrank them.
       settings.springDefaults(postgres.jdbcUrl()).forEach(System::setProperty);
+      identity.springDefaults(settings.port()).forEach(System::setProperty);
       SpringApplication application = new SpringApplication(ShopApplication.class);
+      // The benchmark's yardstick (bench/catalog.sh): a bare endpoint in the same application.
+      application.addInitializers(
+          context ->
+              ((org.springframework.context.support.GenericApplicationContext) context)
+                  .registerBean(com.silverjems.bench.BareEndpoint.class));
       application.addListeners(
           (ApplicationListener<ApplicationReadyEvent>)
               ready ->
@@ -48,7 +56,9 @@ public final class TestShopApplication {
                           + settings.port()
                           + "/  (Ctrl-C to stop; data in "
                           + settings.dataDirectory().toAbsolutePath()
-                          + ")\n"));
+                          + ")\n\n"
+                          + identity.howToSignIn(settings.port())
+                          + "\n"));
       application.run(args);
     } catch (LocalRunProblem problem) {
       System.err.println("silverjems: " + problem.getMessage());
@@ -110,6 +120,16 @@ public final class TestShopApplication {
       defaults.put("logging.structured.format.console", "");
       defaults.put("management.tracing.sampling.probability", "1.0");
       defaults.put("logging.level.io.zonky", "WARN");
+      // Payments go to the local provider: "pay" with POST /api/payments/local/intents/{id}/pay.
+      defaults.put("silverjems.payments.provider", "local");
+      // No Redis to run here; --silverjems.catalog.cache.enabled=true --spring.data.redis.port=N
+      // puts one in front of the catalogue (bench/catalog.sh does).
+      defaults.put("silverjems.catalog.cache.enabled", "false");
+      // Where the hub's local S3 serves the public images bucket (IMAGES_BASE_URL to change it).
+      defaults.put(
+          "silverjems.catalog.images-base-url",
+          System.getenv()
+              .getOrDefault("IMAGES_BASE_URL", "http://127.0.0.1:9000/silverjems-public/"));
       return defaults;
     }
   }

@@ -1,7 +1,8 @@
 package com.silverjems.shop.catalog;
 
 /**
- * A product as a listing shows it: its lowest variant price and whether any variant is in stock.
+ * A product as a listing shows it: its lowest variant price, whether any variant is in stock, and
+ * its first image when the image pipeline has produced one.
  */
 record ProductSummary(
     String slug,
@@ -9,4 +10,10 @@ record ProductSummary(
     String category,
     long priceFromMinor,
     String currency,
-    boolean inStock) {}
+    boolean inStock,
+    ProductImage image) {
+
+  ProductSummary withImage(ProductImage image) {
+    return new ProductSummary(slug, name, category, priceFromMinor, currency, inStock, image);
+  }
+}

@@ -1,11 +1,25 @@
 package com.silverjems.shop.web;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -19,6 +33,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+  /**
+   * Spring Security's own exceptions go back to its filter chain, which knows whether the caller
+   * has no session (401) or the wrong one (403): the catch-all below must not turn them into 500.
+   */
+  @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+  void securityDecides(RuntimeException e) {
+    throw e;
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ProblemDetail unexpected(RuntimeException e) {
     log.error("Unhandled error answering a request", e);
@@ -28,5 +51,61 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             "Something went wrong on our side; please try again.");
     problem.setTitle("Internal error");
     return problem;
+  }
+
+  /** A request body that breaks its constraints: one entry per field, so forms can show them. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .sorted(Comparator.comparing(FieldError::getField))
+            .map(error -> Map.of("field", error.getField(), "message", message(error)))
+            .toList();
+    return handleExceptionInternal(e, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Constraints on query parameters and headers ({@code @Min} on a parameter, ...). */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                Map.of(
+                                    "field",
+                                    result.getMethodParameter().getParameterName() == null
+                                        ? "parameter"
+                                        : result.getMethodParameter().getParameterName(),
+                                    "message",
+                                    message(error))))
+            .toList();
+    return handleExceptionInternal(e, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static ProblemDetail invalid(List<Map<String, String>> errors) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Invalid request",
+            "Some fields are missing or invalid: see errors.");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private static String message(@Nullable MessageSourceResolvable error) {
+    String message = error == null ? null : error.getDefaultMessage();
+    return message == null ? "is invalid" : message;
   }
 }

@@ -1,0 +1,23 @@
+package com.silverjems.shop.cart;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A cart as the storefront shows it. {@code unitPriceMinor} is the price when the item was added;
+ * {@code currentPriceMinor} differs when the price changed since (checkout will ask to confirm).
+ */
+record CartView(UUID id, String status, List<Item> items, long totalMinor, String currency) {
+
+  record Item(
+      String sku,
+      String productSlug,
+      String productName,
+      String size,
+      int quantity,
+      long unitPriceMinor,
+      long currentPriceMinor,
+      String currency,
+      Instant reservedUntil) {}
+}

@@ -1,0 +1,77 @@
+package com.silverjems.shop.identity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Emails about an account, as outbox events ({@code email-verification-requested}, {@code
+ * password-reset-requested}, schemas in shop-schema's {@code events/}): written in the caller's
+ * transaction, sent by the integration hub, never from the request thread.
+ */
+@Component
+class AccountEmails {
+
+  static final String VERIFICATION = "email-verification-requested";
+  static final String PASSWORD_RESET = "password-reset-requested";
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final URI publicBaseUrl;
+
+  AccountEmails(JdbcClient jdbc, ObjectMapper json, Clock clock, IdentityProperties properties) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+    this.publicBaseUrl = properties.publicBaseUrl();
+  }
+
+  void verificationRequested(Account account, EmailTokens.Issued token) {
+    write(account, VERIFICATION, link("/verify-email", token), token.expiresAt());
+  }
+
+  void passwordResetRequested(Account account, EmailTokens.Issued token) {
+    write(account, PASSWORD_RESET, link("/reset-password", token), token.expiresAt());
+  }
+
+  private String link(String path, EmailTokens.Issued token) {
+    return UriComponentsBuilder.fromUri(publicBaseUrl)
+        .path(path)
+        .queryParam("token", token.token())
+        .build()
+        .toUriString();
+  }
+
+  private void write(Account account, String eventType, String link, Instant expiresAt) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("accountId", account.id().toString());
+    payload.put("recipient", Map.of("email", account.email(), "name", account.displayName()));
+    payload.put("link", link);
+    payload.put("expiresAt", expiresAt.toString());
+    payload.put("occurredAt", clock.instant().toString());
+    try {
+      jdbc.sql(
+              """
+              INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type,
+                                        event_version, payload)
+              VALUES (:id, 'account', :account, :type, 1, CAST(:payload AS jsonb))
+              """)
+          .param("id", UUID.randomUUID())
+          .param("account", account.id().toString())
+          .param("type", eventType)
+          .param("payload", json.writeValueAsString(payload))
+          .update();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("An email payload of plain strings always serialises", e);
+    }
+  }
+}

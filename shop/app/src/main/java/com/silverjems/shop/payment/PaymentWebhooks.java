@@ -1,0 +1,137 @@
+package com.silverjems.shop.payment;
+
+import com.silverjems.shop.order.Orders;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies verified webhook events. Each event id is applied once (a replay, even freshly re-signed,
+ * is acknowledged and changes nothing); a successful payment marks the order paid and writes
+ * order-paid, all in one transaction.
+ */
+@Component
+class PaymentWebhooks {
+
+  private static final Logger log = LoggerFactory.getLogger(PaymentWebhooks.class);
+
+  private final JdbcClient jdbc;
+  private final Orders orders;
+  private final PaymentProvider provider;
+  private final WebhookMetrics metrics;
+  private final TransactionTemplate transaction;
+
+  PaymentWebhooks(
+      JdbcClient jdbc,
+      Orders orders,
+      PaymentProvider provider,
+      WebhookMetrics metrics,
+      PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.orders = orders;
+    this.provider = provider;
+    this.metrics = metrics;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * Verifies and applies one webhook delivery.
+   *
+   * @return whether it was new (false: a duplicate delivery, acknowledged without effect)
+   */
+  boolean receive(byte[] payload, String signatureHeader) {
+    ProviderEvent event;
+    try {
+      event = provider.verify(payload, signatureHeader);
+    } catch (WebhookSignatureInvalid e) {
+      metrics.count(WebhookMetrics.Outcome.BAD_SIGNATURE);
+      throw e;
+    } catch (WebhookTimestampStale e) {
+      metrics.count(WebhookMetrics.Outcome.STALE);
+      throw e;
+    }
+    // Verification above touched nothing: a rejected delivery changes nothing at all.
+    boolean applied = Boolean.TRUE.equals(transaction.execute(status -> apply(event)));
+    metrics.count(applied ? WebhookMetrics.Outcome.ACCEPTED : WebhookMetrics.Outcome.DUPLICATE);
+    return applied;
+  }
+
+  private boolean apply(ProviderEvent event) {
+    int fresh =
+        jdbc.sql(
+                """
+                INSERT INTO payment_webhook_event (provider, event_id, event_type)
+                VALUES (:provider, :id, :type) ON CONFLICT DO NOTHING
+                """)
+            .param("provider", provider.name())
+            .param("id", event.id())
+            .param("type", event.type())
+            .update();
+    if (fresh == 0) {
+      return false;
+    }
+    if (!event.type().equals(ProviderEvent.SUCCEEDED)
+        && !event.type().equals(ProviderEvent.FAILED)) {
+      return true; // Other event types are acknowledged so the provider stops resending them.
+    }
+    record Payment(UUID orderId, long amountMinor, String currency, String status) {}
+    Payment payment =
+        jdbc.sql(
+                """
+                SELECT order_id, amount_minor, currency, status FROM payment
+                WHERE provider = :provider AND intent_id = :intent FOR UPDATE
+                """)
+            .param("provider", provider.name())
+            .param("intent", event.intentId())
+            .query(Payment.class)
+            .optional()
+            .orElse(null);
+    if (payment == null) {
+      log.warn("Webhook {} is about unknown payment intent {}", event.id(), event.intentId());
+      return true;
+    }
+    if (event.type().equals(ProviderEvent.FAILED)) {
+      // The order stays placed: the shopper may try another card on the same intent.
+      setStatus(event.intentId(), "failed");
+      return true;
+    }
+    if (payment.amountMinor() != event.amountMinor()
+        || !payment.currency().equals(event.currency())) {
+      log.error(
+          "Webhook {} reports {} {} paid for intent {} of {} {}: not marking the order paid",
+          event.id(),
+          event.amountMinor(),
+          event.currency(),
+          event.intentId(),
+          payment.amountMinor(),
+          payment.currency());
+      return true;
+    }
+    setStatus(event.intentId(), "succeeded");
+    if (!orders.markPaid(
+        payment.orderId(), event.intentId(), "payment-provider:" + provider.name())) {
+      // Paid after the order was cancelled (unpaid too long): a person must refund it.
+      log.error(
+          "Order {} was paid by intent {} but is no longer awaiting payment: refund needed",
+          payment.orderId(),
+          event.intentId());
+    }
+    return true;
+  }
+
+  private void setStatus(String intentId, String status) {
+    jdbc.sql(
+            """
+            UPDATE payment SET status = :status, updated_at = now()
+            WHERE provider = :provider AND intent_id = :intent
+            """)
+        .param("status", status)
+        .param("provider", provider.name())
+        .param("intent", intentId)
+        .update();
+  }
+}

@@ -1,0 +1,66 @@
+package com.silverjems.shop.payment;
+
+import com.silverjems.shop.order.OrderView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Payment intents of orders. */
+@Component
+public class Payments {
+
+  private final JdbcClient jdbc;
+  private final PaymentProvider provider;
+
+  Payments(JdbcClient jdbc, PaymentProvider provider) {
+    this.jdbc = jdbc;
+    this.provider = provider;
+  }
+
+  /**
+   * The order's payment intent, created with the provider on first call. Runs outside any
+   * transaction: no database lock is held while the provider answers. The provider's idempotency
+   * key is derived from the order, so concurrent or repeated calls end with one intent.
+   *
+   * @throws PaymentProviderUnavailable when the provider cannot create it now
+   */
+  public PaymentView ensureIntent(OrderView order) {
+    var existing = find(order);
+    if (existing != null) {
+      return existing;
+    }
+    PaymentProvider.Intent intent =
+        provider.createIntent(
+            new PaymentProvider.IntentRequest(
+                order.id(),
+                order.number(),
+                order.totalMinor(),
+                order.currency(),
+                "order-" + order.id()));
+    jdbc.sql(
+            """
+            INSERT INTO payment (order_id, provider, intent_id, client_secret, amount_minor,
+                currency, status)
+            VALUES (:order, :provider, :intent, :secret, :amount, :currency, 'pending')
+            ON CONFLICT (order_id) DO NOTHING
+            """)
+        .param("order", order.id())
+        .param("provider", provider.name())
+        .param("intent", intent.id())
+        .param("secret", intent.clientSecret())
+        .param("amount", order.totalMinor())
+        .param("currency", order.currency())
+        .update();
+    return find(order);
+  }
+
+  private PaymentView find(OrderView order) {
+    return jdbc.sql(
+            """
+            SELECT provider, intent_id, client_secret, status FROM payment WHERE order_id = :order
+            """)
+        .param("order", order.id())
+        .query(PaymentView.class)
+        .optional()
+        .orElse(null);
+  }
+}

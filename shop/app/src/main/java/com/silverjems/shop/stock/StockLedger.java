@@ -1,0 +1,159 @@
+package com.silverjems.shop.stock;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Stock per variant and the holds carts place on it. Every change locks the variant rows it touches
+ * ({@code SELECT ... FOR UPDATE}, always in variant id order so that two checkouts never deadlock),
+ * so "available" is computed and acted upon atomically: a one-of-a-kind piece is sold once,
+ * whatever the concurrency. The table's {@code CHECK (stock >= 0)} is the last line of defence.
+ *
+ * <p>Available stock = stock minus the unexpired holds of <em>other</em> carts. An expired hold
+ * simply stops counting, so nothing has to sweep holds for stock to be right. At checkout a cart
+ * whose own hold still covers a line may take from the whole stock: a hold is a promise, so when
+ * the admin lowers stock below what carts hold, holders are served first come, first served.
+ *
+ * <p>Refusals ({@link OutOfStock}) are thrown before anything is written and do not doom the
+ * caller's transaction: checkout commits the refusal under its idempotency key.
+ */
+@Component
+public class StockLedger {
+
+  private final JdbcClient jdbc;
+
+  StockLedger(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Holds {@code line.quantity()} of a variant for {@code cartId} until {@code ttl} from now,
+   * replacing the cart's earlier hold on it.
+   *
+   * @throws OutOfStock when other carts' holds and sales leave less than that
+   */
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
+  public void hold(UUID cartId, StockLine line, Duration ttl) {
+    int available = lockAndCountAvailable(line.variantId(), cartId);
+    if (available < line.quantity()) {
+      throw new OutOfStock(line.sku(), Math.max(available, 0), line.quantity());
+    }
+    jdbc.sql(
+            """
+            INSERT INTO stock_reservation (variant_id, cart_id, quantity, expires_at)
+            VALUES (:variant, :cart, :quantity, now() + CAST(:ttl AS INTERVAL))
+            ON CONFLICT (variant_id, cart_id)
+            DO UPDATE SET quantity = EXCLUDED.quantity, expires_at = EXCLUDED.expires_at
+            """)
+        .param("variant", line.variantId())
+        .param("cart", cartId)
+        .param("quantity", line.quantity())
+        .param("ttl", ttl.toMillis() + " milliseconds")
+        .update();
+  }
+
+  /** Drops the cart's hold on a variant (item removed from the cart). */
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
+  public void release(UUID cartId, long variantId) {
+    jdbc.sql("DELETE FROM stock_reservation WHERE cart_id = :cart AND variant_id = :variant")
+        .param("cart", cartId)
+        .param("variant", variantId)
+        .update();
+  }
+
+  /** Drops every hold of a cart. */
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
+  public void releaseAll(UUID cartId) {
+    jdbc.sql("DELETE FROM stock_reservation WHERE cart_id = :cart").param("cart", cartId).update();
+  }
+
+  /**
+   * Takes the stock of a whole checkout, all or nothing: every line is checked under lock before
+   * any is decremented, then the cart's holds are dropped.
+   *
+   * @throws OutOfStock for the first line (in variant order) that cannot be served
+   */
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
+  public void take(UUID cartId, List<StockLine> lines) {
+    List<StockLine> ordered =
+        lines.stream().sorted(Comparator.comparingLong(StockLine::variantId)).toList();
+    for (StockLine line : ordered) {
+      // The hold is read before the lock, but holds of a cart only change under its cart lock,
+      // which the checkout holds.
+      int available =
+          ownHold(cartId, line.variantId()) >= line.quantity()
+              ? lockStock(line.variantId())
+              : lockAndCountAvailable(line.variantId(), cartId);
+      if (available < line.quantity()) {
+        throw new OutOfStock(line.sku(), Math.max(available, 0), line.quantity());
+      }
+    }
+    for (StockLine line : ordered) {
+      jdbc.sql(
+              "UPDATE product_variant SET stock = stock - :quantity, version = version + 1"
+                  + " WHERE id = :variant")
+          .param("quantity", line.quantity())
+          .param("variant", line.variantId())
+          .update();
+    }
+    releaseAll(cartId);
+  }
+
+  /** Returns stock of a cancelled order to the shelf. */
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
+  public void putBack(List<StockLine> lines) {
+    lines.stream()
+        .sorted(Comparator.comparingLong(StockLine::variantId))
+        .forEach(
+            line ->
+                jdbc.sql(
+                        "UPDATE product_variant SET stock = stock + :quantity, version = version + 1"
+                            + " WHERE id = :variant")
+                    .param("quantity", line.quantity())
+                    .param("variant", line.variantId())
+                    .update());
+  }
+
+  private int ownHold(UUID cartId, long variantId) {
+    return jdbc.sql(
+            """
+            SELECT coalesce(sum(quantity), 0) FROM stock_reservation
+            WHERE variant_id = :variant AND cart_id = :cart AND expires_at > now()
+            """)
+        .param("variant", variantId)
+        .param("cart", cartId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private int lockStock(long variantId) {
+    // The row lock serialises every hold and take of this variant; in READ COMMITTED each
+    // following statement then sees what the previous lock holder committed.
+    return jdbc.sql("SELECT stock FROM product_variant WHERE id = :variant FOR UPDATE")
+        .param("variant", variantId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private int lockAndCountAvailable(long variantId, UUID cartId) {
+    int stock = lockStock(variantId);
+    int heldByOthers =
+        jdbc.sql(
+                """
+                SELECT coalesce(sum(quantity), 0) FROM stock_reservation
+                WHERE variant_id = :variant AND cart_id <> :cart AND expires_at > now()
+                """)
+            .param("variant", variantId)
+            .param("cart", cartId)
+            .query(Integer.class)
+            .single();
+    return stock - heldByOthers;
+  }
+}
