@@ -1,0 +1,91 @@
+package com.silverjems.routes.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.silverjems.routes.ConditionalOnRouteGroup;
+import com.silverjems.routes.RouteGroupsProperties.RouteGroup;
+import com.silverjems.routes.email.Backoff;
+import com.silverjems.routes.email.EmailMetrics;
+import com.silverjems.routes.email.EmailRecords;
+import com.silverjems.routes.email.InsertOnceMessageIdRepository;
+import com.silverjems.routes.email.Suppressions;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/** The delivery-events group: only in a JVM whose {@code routes.groups} has it. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRouteGroup(RouteGroup.DELIVERY_EVENTS)
+@EnableConfigurationProperties(DeliveryProperties.class)
+class DeliveryConfiguration {
+
+  private final DeliveryProperties properties;
+
+  DeliveryConfiguration(DeliveryProperties properties) {
+    this.properties = properties.checkedForConsuming();
+  }
+
+  @Bean(destroyMethod = "close")
+  SqsClient deliverySqsClient() {
+    SqsClientBuilder builder = SqsClient.builder().region(Region.of(properties.sqs().region()));
+    if (properties.sqs().endpoint() != null) {
+      builder.endpointOverride(properties.sqs().endpoint());
+    }
+    return builder.build();
+  }
+
+  @Bean
+  SpringTransactionPolicy deliveryEventTransaction(PlatformTransactionManager transactions) {
+    SpringTransactionPolicy policy = new SpringTransactionPolicy(transactions);
+    policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
+    return policy;
+  }
+
+  @Bean
+  InsertOnceMessageIdRepository deliveryIdempotentRepository(
+      DataSource dataSource, PlatformTransactionManager transactions) {
+    return new InsertOnceMessageIdRepository(
+        "email-delivery-events", dataSource, new TransactionTemplate(transactions));
+  }
+
+  @Bean
+  DeliveryMetrics deliveryMetrics(MeterRegistry registry, CamelContext camel) {
+    return new DeliveryMetrics(registry, camel);
+  }
+
+  /** SNS's certificates over HTTPS, unless a test or the local run supplies its own source. */
+  @Bean
+  DeliveryEventSteps deliveryEventSteps(
+      ObjectMapper json,
+      ObjectProvider<SigningCertificateSource> certificates,
+      Suppressions suppressions,
+      EmailRecords records,
+      EmailMetrics emailMetrics,
+      DeliveryMetrics deliveryMetrics) {
+    return new DeliveryEventSteps(
+        json,
+        new SnsSignatureVerifier(
+            certificates.getIfAvailable(HttpsSigningCertificateSource::new),
+            properties.topicArns()),
+        suppressions,
+        records,
+        emailMetrics,
+        deliveryMetrics,
+        new Backoff(properties.resendBackoffBase(), properties.resendBackoffMax()),
+        properties.maxResends());
+  }
+
+  @Bean
+  DeliveryEventRoutes deliveryEventRoutes() {
+    return new DeliveryEventRoutes();
+  }
+}

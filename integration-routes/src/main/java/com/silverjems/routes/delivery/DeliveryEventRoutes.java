@@ -1,0 +1,48 @@
+package com.silverjems.routes.delivery;
+
+import com.silverjems.routes.RouteErrorPolicy;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * SES -> SNS -> SQS delivery events. camel-aws2-sqs deletes a message only when its exchange
+ * completes: after the transaction that applied it (and recorded its SNS message id, so a
+ * redelivery changes nothing) committed, or after it was rejected as forged or malformed. Any other
+ * failure leaves it in the queue for SQS to redeliver.
+ */
+final class DeliveryEventRoutes extends RouteBuilder {
+
+  static final String CONSUME_ROUTE = "email-delivery-events";
+  static final String APPLY_ROUTE = "email-delivery-event-apply";
+  static final String STEPS = "deliveryEventSteps";
+  static final String APPLY_STEP = "apply-delivery-event";
+  static final String TRANSACTION = "deliveryEventTransaction";
+  static final String IDEMPOTENT_REPOSITORY = "deliveryIdempotentRepository";
+
+  @Override
+  public void configure() {
+    from("aws2-sqs:{{silverjems.delivery.queue}}?amazonSQSClient=#deliverySqsClient"
+            + "&deleteAfterRead=true&maxMessagesPerPoll=10"
+            + "&waitTimeSeconds={{silverjems.delivery.wait-time-seconds:20}}"
+            + "&concurrentConsumers={{silverjems.delivery.concurrent-consumers}}")
+        .routeId(CONSUME_ROUTE)
+        .routeConfigurationId(RouteErrorPolicy.DELIVERY_EVENTS)
+        .bean(STEPS, "verify")
+        .filter(header(DeliveryHeaders.IS_NOTIFICATION))
+        .to("direct:" + APPLY_ROUTE)
+        .bean(STEPS, "countApplied")
+        .end();
+
+    // No route configuration: a failure rolls the transaction back and fails the SQS exchange.
+    from("direct:" + APPLY_ROUTE)
+        .routeId(APPLY_ROUTE)
+        .transacted(TRANSACTION)
+        .idempotentConsumer(header(DeliveryHeaders.SNS_MESSAGE_ID))
+        .idempotentRepository(IDEMPOTENT_REPOSITORY)
+        .eager(true)
+        .completionEager(true)
+        .skipDuplicate(true)
+        .bean(STEPS, "apply")
+        .id(APPLY_STEP)
+        .end();
+  }
+}

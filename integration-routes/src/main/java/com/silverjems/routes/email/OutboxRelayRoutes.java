@@ -1,0 +1,113 @@
+package com.silverjems.routes.email;
+
+import com.silverjems.routes.RouteErrorPolicy;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The outbox relay: claim due events (camel-sql), then for each, in parallel: validate, render,
+ * send through camel-aws2-ses inside a transaction that also records the idempotency key and the
+ * send, and finally mark the outbox row processed.
+ *
+ * <p>Exactly once, as far as SES allows: the key and the send record commit right after SES
+ * accepts, before the row is marked; an instance that dies between the two leaves a row whose key
+ * says "already sent", so the next claim only marks it. Only a death between SES accepting and that
+ * commit (milliseconds) can send twice, and no protocol can close it: SES has no idempotency token.
+ */
+final class OutboxRelayRoutes extends RouteBuilder {
+
+  static final String RELAY_ROUTE = "email-outbox-relay";
+  static final String EVENT_ROUTE = "email-outbox-event";
+  static final String SEND_ROUTE = "email-send";
+  static final String SES_SEND = "ses-send";
+  static final String MARK_PROCESSED = "mark-processed";
+
+  static final String SEND_TRANSACTION = "emailSendTransaction";
+  static final String IDEMPOTENT_REPOSITORY = "emailIdempotentRepository";
+  static final String STEPS = "emailRelaySteps";
+
+  private static final String COUNT_OUTCOME =
+      "micrometer:counter:"
+          + EmailMetrics.EMAILS
+          + "?tags.event_type=${header."
+          + EmailHeaders.EVENT_TYPE
+          + "}&tags.outcome=${header."
+          + EmailHeaders.OUTCOME
+          + "}";
+
+  private final int parallelism;
+
+  OutboxRelayRoutes(int parallelism) {
+    this.parallelism = parallelism;
+  }
+
+  @Override
+  public void configure() {
+    ExecutorService senders =
+        getContext()
+            .getExecutorServiceManager()
+            .newFixedThreadPool(this, "email-relay", parallelism);
+
+    from("sql:classpath:email/claim-outbox-events.sql?dataSource=#dataSource&useIterator=false"
+            + "&routeEmptyResultSet=false&greedy=true&initialDelay=0"
+            + "&delay={{silverjems.email.relay.poll-delay}}")
+        .routeId(RELAY_ROUTE)
+        .split(body())
+        .parallelProcessing()
+        .executorService(senders)
+        .to("direct:" + EVENT_ROUTE)
+        .end();
+
+    from("direct:" + EVENT_ROUTE)
+        .routeId(EVENT_ROUTE)
+        .routeConfigurationId(RouteErrorPolicy.EMAIL_OUTBOX)
+        .bean(STEPS, "prepare")
+        .choice()
+        .when(header(EmailHeaders.SENDS_EMAIL))
+        .bean(STEPS, "render")
+        .bean(STEPS, "acquirePermit")
+        .to("direct:" + SEND_ROUTE)
+        .bean(STEPS, "afterSend")
+        .filter(header(EmailHeaders.OUTCOME).isNotNull())
+        .to(COUNT_OUTCOME)
+        .end()
+        .end()
+        .to(
+            "sql:UPDATE outbox_event SET processed_at = now()"
+                + " WHERE id = CAST(:#${header."
+                + EmailHeaders.OUTBOX_ID
+                + "} AS uuid)"
+                + "?dataSource=#dataSource")
+        .id(MARK_PROCESSED);
+
+    // Route configuration email-send has no error handler: a failure goes straight to the error
+    // policy of email-outbox-event, which first rolls this transaction back (key and record).
+    from("direct:" + SEND_ROUTE)
+        .routeId(SEND_ROUTE)
+        .routeConfigurationId(RouteErrorPolicy.EMAIL_SEND)
+        .bean(SEND_TRANSACTION, "begin")
+        .idempotentConsumer(header(EmailHeaders.IDEMPOTENCY_KEY))
+        .idempotentRepository(IDEMPOTENT_REPOSITORY)
+        .eager(true)
+        .completionEager(true)
+        .skipDuplicate(false)
+        .choice()
+        .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+        .log(
+            "Outbox event ${header."
+                + EmailHeaders.OUTBOX_ID
+                + "} was handed to SES before a restart; not sending it again")
+        .when(method(STEPS, "isSuppressed"))
+        .bean(STEPS, "recordSuppressed")
+        .otherwise()
+        .to("micrometer:timer:" + EmailMetrics.SEND_TIMER + "?action=start")
+        .to("aws2-ses:{{silverjems.email.from-address}}?amazonSESClient=#emailSesClient")
+        .id(SES_SEND)
+        .to("micrometer:timer:" + EmailMetrics.SEND_TIMER + "?action=stop")
+        .bean(STEPS, "recordSent")
+        .end()
+        .end()
+        .bean(SEND_TRANSACTION, "commit");
+  }
+}

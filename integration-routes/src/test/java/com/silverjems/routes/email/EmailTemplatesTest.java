@@ -1,0 +1,60 @@
+package com.silverjems.routes.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EmailTemplatesTest {
+
+  final EmailTemplates templates =
+      new EmailTemplates(EmailUnitTestPayloads.JSON, EmailUnitTestPayloads.brand());
+
+  @Test
+  void rendersTheOrderConfirmationAsHtmlAndText() {
+    RenderedEmail email = templates.render(event("order-paid", "Ada Lovelace"));
+
+    assertThat(email.subject()).isEqualTo("Thank you for your order SJ-2026-000123");
+    assertThat(email.recipientEmail()).isEqualTo("ada@example.com");
+    assertThat(email.text())
+        .contains("Dear Ada Lovelace,")
+        .contains("Twist ring (size M), RING-925-M: 2 x £45.00 = £90.00")
+        .contains("Stud earrings, EAR-925: 1 x £35.00 = £35.00")
+        .contains("Total paid: £125.00")
+        .contains("1 High Street")
+        .doesNotContain("{{");
+    assertThat(email.html())
+        .contains("<title>Thank you for your order SJ-2026-000123</title>")
+        .contains("Silver Jems")
+        .contains("£125.00")
+        .contains("border-top:4px solid #6b7280")
+        .doesNotContain("{{");
+  }
+
+  @Test
+  void escapesWhatTheShopperTypedInTheHtmlPart() {
+    RenderedEmail email = templates.render(event("order-paid", "<script>alert(1)</script>"));
+
+    assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;");
+    assertThat(email.text()).contains("Dear <script>alert(1)</script>,");
+  }
+
+  @Test
+  void sendsOnlyForTheFourEmailingEvents() {
+    assertThat(templates.sendsEmail("order-paid")).isTrue();
+    assertThat(templates.sendsEmail("password-reset-requested")).isTrue();
+    assertThat(templates.sendsEmail("order-placed")).isFalse();
+  }
+
+  @Test
+  void formatsMoneyInTheCurrencysOwnUnits() {
+    assertThat(EmailTemplates.money(12500, "GBP")).isEqualTo("£125.00");
+    assertThat(EmailTemplates.money(990, "EUR")).isEqualTo("€9.90");
+    assertThat(EmailTemplates.money(1500, "JPY")).isEqualTo("JP¥1,500");
+  }
+
+  private static OutboxEvent event(String type, String name) {
+    return new OutboxEvent(
+        UUID.randomUUID(), type, 1, EmailUnitTestPayloads.orderPaid("ada@example.com", name), 1, 0);
+  }
+}
