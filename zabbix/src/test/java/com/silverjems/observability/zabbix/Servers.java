@@ -169,6 +169,18 @@ final class Servers {
     return server;
   }
 
+  /** Removes a test's scratch folder (the server test copies the 38 MB frontend there). */
+  static void delete(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete " + folder + ": " + e);
+    }
+  }
+
   /** Sends Redis commands (RESP) and reads one reply line per command. */
   static List<String> redis(int port, List<List<String>> commands) {
     try (Socket socket = new Socket("127.0.0.1", port)) {

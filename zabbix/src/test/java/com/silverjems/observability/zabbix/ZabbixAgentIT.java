@@ -130,6 +130,7 @@ class ZabbixAgentIT {
     if (postgres != null) {
       postgres.close();
     }
+    Servers.delete(work);
   }
 
   @Test
