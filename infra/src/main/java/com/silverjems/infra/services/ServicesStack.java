@@ -1,0 +1,205 @@
+package com.silverjems.infra.services;
+
+import com.silverjems.infra.ciaccess.CiAccessStack;
+import com.silverjems.infra.config.Component;
+import com.silverjems.infra.config.DeploymentEnvironment;
+import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.network.NetworkStack;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.constructs.Construct;
+
+/**
+ * The running software: the ECS cluster, the internal load balancer in front of the shop API, and
+ * one Fargate service per component, each with its own task role, health checks, a deployment
+ * circuit breaker that rolls back, deployment alarms and autoscaling bounds.
+ *
+ * <p>The image tag comes from the {@code imageTag} context value: the release workflow passes the
+ * git sha it deployed, so a {@code cdk deploy} never rolls a service back to an older image.
+ */
+public final class ServicesStack extends Stack {
+
+  /** Context key of the image tag (a git sha) the task definitions point at. */
+  public static final String IMAGE_TAG_CONTEXT = "imageTag";
+
+  private final Cluster cluster;
+  private final ApplicationLoadBalancer loadBalancer;
+  private final ApplicationListener listener;
+  private final ApplicationTargetGroup shopTargets;
+  private final Map<Component, ComponentService> services = new EnumMap<>(Component.class);
+
+  public ServicesStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      DeploymentEnvironment env,
+      IVpc vpc,
+      DataStack data,
+      CiAccessStack ciAccess) {
+    super(scope, id, props);
+    String imageTag =
+        String.valueOf(
+            java.util.Objects.requireNonNullElse(
+                getNode().tryGetContext(IMAGE_TAG_CONTEXT), "bootstrap"));
+    SubnetSelection appSubnets =
+        SubnetSelection.builder().subnetGroupName(NetworkStack.APP_SUBNETS).build();
+
+    cluster =
+        Cluster.Builder.create(this, "Cluster")
+            .clusterName(env.clusterName())
+            .vpc(vpc)
+            .containerInsightsV2(ContainerInsights.ENHANCED)
+            .build();
+
+    SecurityGroup loadBalancerSecurityGroup =
+        SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
+            .vpc(vpc)
+            .description("internal ALB: only CloudFront's origin-facing addresses (VPC origin)")
+            .allowAllOutbound(false)
+            .build();
+    loadBalancerSecurityGroup.addIngressRule(
+        Peer.prefixList(env.cloudFrontOriginPrefixListId()), Port.tcp(80), "CloudFront VPC origin");
+    loadBalancer =
+        ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
+            .vpc(vpc)
+            .internetFacing(false)
+            .vpcSubnets(appSubnets)
+            .securityGroup(loadBalancerSecurityGroup)
+            .dropInvalidHeaderFields(true)
+            .deletionProtection(env.protectData())
+            .build();
+    loadBalancer.logAccessLogs(data.accessLogs(), "alb");
+    shopTargets =
+        ApplicationTargetGroup.Builder.create(this, "ShopTargets")
+            .vpc(vpc)
+            .port(Component.SHOP_API.containerPort())
+            .protocol(ApplicationProtocol.HTTP)
+            .targetType(TargetType.IP)
+            .deregistrationDelay(Duration.seconds(20))
+            .healthCheck(
+                HealthCheck.builder()
+                    .path(Component.SHOP_API.readinessPath())
+                    .healthyHttpCodes("200")
+                    .interval(Duration.seconds(10))
+                    .timeout(Duration.seconds(5))
+                    .healthyThresholdCount(2)
+                    .unhealthyThresholdCount(3)
+                    .build())
+            .build();
+    // Plain HTTP inside the VPC: TLS ends at CloudFront, and the only way in is the VPC origin,
+    // whose traffic never leaves AWS's network (see the security group above).
+    listener =
+        loadBalancer.addListener(
+            "Http",
+            software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps
+                .builder()
+                .port(80)
+                .protocol(ApplicationProtocol.HTTP)
+                .open(false)
+                .defaultTargetGroups(List.of(shopTargets))
+                .build());
+
+    for (Component component : Component.values()) {
+      ComponentService service =
+          new ComponentService(
+              this,
+              component,
+              env,
+              cluster,
+              appSubnets,
+              ciAccess.repository(component.imageRepository()),
+              imageTag,
+              data,
+              deploymentAlarm(env, component));
+      services.put(component, service);
+      data.allowDatabaseFrom(service.securityGroup(), component.serviceName() + " -> PostgreSQL");
+    }
+    ComponentService shop = services.get(Component.SHOP_API);
+    shop.service().attachToApplicationTargetGroup(shopTargets);
+    shop.securityGroup()
+        .addIngressRule(
+            loadBalancerSecurityGroup,
+            Port.tcp(Component.SHOP_API.containerPort()),
+            "ALB -> shop API");
+    loadBalancerSecurityGroup.addEgressRule(
+        shop.securityGroup(), Port.tcp(Component.SHOP_API.containerPort()), "ALB -> shop API");
+    data.allowCacheFrom(shop.securityGroup(), "shop -> Redis");
+    shop.scaling()
+        .scaleOnRequestCount(
+            "Requests",
+            software.amazon.awscdk.services.ecs.RequestCountScalingProps.builder()
+                .requestsPerTarget(1000)
+                .targetGroup(shopTargets)
+                .build());
+  }
+
+  /**
+   * The alarm that rolls a deployment back while it is in progress. The shop: its targets answer
+   * 5xx for 3 consecutive minutes. The route groups (no load balancer): ERROR lines in their logs
+   * for 3 consecutive minutes.
+   */
+  private Alarm deploymentAlarm(DeploymentEnvironment env, Component component) {
+    Metric metric =
+        component == Component.SHOP_API
+            ? Metric.Builder.create()
+                .namespace("AWS/ApplicationELB")
+                .metricName("HTTPCode_Target_5XX_Count")
+                .dimensionsMap(
+                    Map.of(
+                        "LoadBalancer", loadBalancer.getLoadBalancerFullName(),
+                        "TargetGroup", shopTargets.getTargetGroupFullName()))
+                .statistic("Sum")
+                .period(Duration.minutes(1))
+                .build()
+            : ComponentService.errorLogMetric(env, component);
+    return Alarm.Builder.create(this, "DeploymentAlarm-" + component.serviceName())
+        .alarmName(env.prefix() + "-" + component.serviceName() + "-deployment")
+        .alarmDescription(
+            component.serviceName() + " fails during a rollout: ECS rolls the deployment back")
+        .metric(metric)
+        .threshold(component == Component.SHOP_API ? 10 : 5)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+        .evaluationPeriods(3)
+        .datapointsToAlarm(3)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+  }
+
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  public ApplicationLoadBalancer loadBalancer() {
+    return loadBalancer;
+  }
+
+  public ApplicationTargetGroup shopTargets() {
+    return shopTargets;
+  }
+
+  public FargateService service(Component component) {
+    return services.get(component).service();
+  }
+}
