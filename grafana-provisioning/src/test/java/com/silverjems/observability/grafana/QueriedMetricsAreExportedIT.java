@@ -103,7 +103,7 @@ class QueriedMetricsAreExportedIT {
     }
     tryGet(shopUrl + "/api/products?size=1000");
     tryGet(shopUrl + "/api/no-such-thing");
-    ExternalProcess.get(routesUrl + "/actuator/health/readiness");
+    ExternalProcess.get(routesUrl + "/actuator/health/liveness");
 
     Set<String> exported = new TreeSet<>();
     exported.addAll(sampleNames(ExternalProcess.get(shopUrl + "/actuator/prometheus")));
