@@ -34,6 +34,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,9 +94,15 @@ class QueriedMetricsAreExportedIT {
   @Test
   void theServicesExportEveryMetricQueriedFromThem() throws Exception {
     TestPostgres.Database database = TestPostgres.shared().newEmptyDatabase("metrics_contract");
-    ConfigurableApplicationContext shop = startService(ShopApplication.class, "shop", database);
+    ConfigurableApplicationContext shop =
+        startService(ShopApplication.class, "shop", database, Map.of());
+    URI s3 = startS3("silverjems-uploads", "silverjems-public");
     ConfigurableApplicationContext routes =
-        startService(IntegrationRoutesApplication.class, "integration-routes", database);
+        startService(
+            IntegrationRoutesApplication.class,
+            "integration-routes",
+            database,
+            Map.of("images.s3.endpoint", s3.toString()));
     String shopUrl = "http://127.0.0.1:" + port(shop);
     String routesUrl = "http://127.0.0.1:" + port(routes);
 
@@ -313,8 +323,9 @@ class QueriedMetricsAreExportedIT {
   }
 
   private static ConfigurableApplicationContext startService(
-      Class<?> application, String name, TestPostgres.Database database) throws IOException {
-    Map<String, Object> properties = new HashMap<>();
+      Class<?> application, String name, TestPostgres.Database database, Map<String, String> more)
+      throws IOException {
+    Map<String, Object> properties = new HashMap<>(more);
     properties.put("server.port", "0");
     properties.put("server.address", "127.0.0.1");
     properties.put("spring.config.location", "file:" + ownApplicationYml(application, name));
@@ -326,8 +337,13 @@ class QueriedMetricsAreExportedIT {
       extra.load(in);
     }
     extra.forEach((k, v) -> properties.put(k.toString(), v));
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(application).properties(properties).run();
+    // As command-line arguments: they win over the service's own application.yml, like the
+    // environment does in production.
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
     running.add(context);
     return context;
   }
@@ -350,6 +366,29 @@ class QueriedMetricsAreExportedIT {
       }
     }
     throw new IllegalStateException("No application.yml in " + codeSource);
+  }
+
+  /** An in-process S3 (S3Proxy, in memory) with the given buckets. */
+  private static URI startS3(String... buckets) throws Exception {
+    BlobStoreContext context = ContextBuilder.newBuilder("transient").build(BlobStoreContext.class);
+    for (String bucket : buckets) {
+      context.getBlobStore().createContainerInLocation(null, bucket);
+    }
+    int port = ExternalProcess.freePort();
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(context.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .awsAuthentication(
+                AuthenticationType.AWS_V2_OR_V4, "metrics-contract", "metrics-contract")
+            .build();
+    proxy.start();
+    while (!"STARTED".equals(proxy.getState())) {
+      Thread.sleep(10);
+    }
+    running.add(context);
+    running.add(proxy::stop);
+    return URI.create("http://127.0.0.1:" + port);
   }
 
   private static int port(ConfigurableApplicationContext context) {
