@@ -56,7 +56,7 @@ class DockerfilesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"shop/app, shop-app-*.jar", "integration-routes, integration-routes-*-exec.jar"})
+  @CsvSource({"shop/app, shop-app-*-exec.jar", "integration-routes, integration-routes-*-exec.jar"})
   void theImageCopiesTheModulesRunnableJar(String module, String jar) {
     String dockerfile = Repository.read(module + "/Dockerfile");
     assertThat(instructions(dockerfile, "COPY")).contains("target/" + jar + " app.jar");
