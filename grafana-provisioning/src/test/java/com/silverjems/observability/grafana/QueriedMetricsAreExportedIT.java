@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.silverjems.observability.grafana.Provisioning.Query;
 import com.silverjems.routes.IntegrationRoutesApplication;
+import com.silverjems.routes.emulators.LocalEmulators;
 import com.silverjems.shop.ShopApplication;
 import com.silverjems.testsupport.OsTool;
 import com.silverjems.testsupport.TestPostgres;
@@ -34,10 +35,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,13 +93,16 @@ class QueriedMetricsAreExportedIT {
     TestPostgres.Database database = TestPostgres.shared().newEmptyDatabase("metrics_contract");
     ConfigurableApplicationContext shop =
         startService(ShopApplication.class, "shop", database, Map.of());
-    URI s3 = startS3("silverjems-uploads", "silverjems-public");
+    // Every route group checks its queue, buckets and SES settings at start: the local run's
+    // emulators provide them.
+    LocalEmulators emulators =
+        LocalEmulators.start(Files.createTempDirectory("metrics-contract"), 0, 0);
     ConfigurableApplicationContext routes =
         startService(
             IntegrationRoutesApplication.class,
             "integration-routes",
             database,
-            Map.of("images.s3.endpoint", s3.toString()));
+            emulators.springProperties());
     String shopUrl = "http://127.0.0.1:" + port(shop);
     String routesUrl = "http://127.0.0.1:" + port(routes);
 
@@ -366,29 +366,6 @@ class QueriedMetricsAreExportedIT {
       }
     }
     throw new IllegalStateException("No application.yml in " + codeSource);
-  }
-
-  /** An in-process S3 (S3Proxy, in memory) with the given buckets. */
-  private static URI startS3(String... buckets) throws Exception {
-    BlobStoreContext context = ContextBuilder.newBuilder("transient").build(BlobStoreContext.class);
-    for (String bucket : buckets) {
-      context.getBlobStore().createContainerInLocation(null, bucket);
-    }
-    int port = ExternalProcess.freePort();
-    S3Proxy proxy =
-        S3Proxy.builder()
-            .blobStore(context.getBlobStore())
-            .endpoint(URI.create("http://127.0.0.1:" + port))
-            .awsAuthentication(
-                AuthenticationType.AWS_V2_OR_V4, "metrics-contract", "metrics-contract")
-            .build();
-    proxy.start();
-    while (!"STARTED".equals(proxy.getState())) {
-      Thread.sleep(10);
-    }
-    running.add(context);
-    running.add(proxy::stop);
-    return URI.create("http://127.0.0.1:" + port);
   }
 
   private static int port(ConfigurableApplicationContext context) {
