@@ -1,5 +1,6 @@
 package com.silverjems.shop;
 
+import com.silverjems.routes.TestIntegrationRoutesApplication;
 import com.silverjems.testsupport.LocalPostgres;
 import com.silverjems.testsupport.LocalRunProblem;
 import com.silverjems.testsupport.ShopMigrations;
@@ -8,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -24,7 +26,34 @@ import org.springframework.context.ApplicationListener;
  */
 public final class TestShopApplication {
 
+  /**
+   * The hub shares this JVM's classpath with the shop but has no Spring Security, Spring Session or
+   * OAuth2 client of its own: keep their auto-configurations out of its context.
+   */
+  private static final List<String> SHOP_ONLY_AUTO_CONFIGURATION =
+      List.of(
+          "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+          "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+          "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+          "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
+          "org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration",
+          "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
+          "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration");
+
   private TestShopApplication() {}
+
+  /** The hub's own application.yml, wherever its classes are (a jar or a reactor folder). */
+  private static String hubApplicationYml() {
+    String base =
+        TestIntegrationRoutesApplication.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation()
+            .toString()
+            .replace("/test-classes/", "/classes/")
+            .replace("-tests.jar", ".jar");
+    return base.endsWith(".jar") ? "jar:" + base + "!/application.yml" : base + "application.yml";
+  }
 
   public static void main(String[] args) {
     LocalRunSettings settings = LocalRunSettings.from(args);
@@ -60,6 +89,17 @@ public final class TestShopApplication {
                           + identity.howToSignIn(settings.port())
                           + "\n"));
       application.run(args);
+      // The integration hub, all route groups, against the same database: emails of orders
+      // placed in the storefront land on the mail page it prints; image uploads go to its S3.
+      TestIntegrationRoutesApplication.start(
+          postgres.jdbcUrl(),
+          settings.dataDirectory(),
+          settings.port() + 2,
+          8025,
+          9000,
+          "--spring.autoconfigure.exclude=" + String.join(",", SHOP_ONLY_AUTO_CONFIGURATION),
+          // Both applications have a classpath:application.yml and the shop's comes first.
+          "--spring.config.location=" + hubApplicationYml());
     } catch (LocalRunProblem problem) {
       System.err.println("silverjems: " + problem.getMessage());
       System.exit(2);
@@ -130,6 +170,8 @@ public final class TestShopApplication {
           "silverjems.catalog.images-base-url",
           System.getenv()
               .getOrDefault("IMAGES_BASE_URL", "http://127.0.0.1:9000/silverjems-public/"));
+      // The hub started below: its admin API (dead letters, suppressions).
+      defaults.put("silverjems.email-hub.url", "http://localhost:" + (port + 2));
       return defaults;
     }
   }
