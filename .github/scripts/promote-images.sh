@@ -34,9 +34,9 @@ for name in "$@"; do
       "docker://$target_registry/$repository:$tag" >&2
   fi
   stored="$(aws ecr describe-images --repository-name "$repository" --image-ids "imageDigest=$digest" \
-    --query 'imageDetails[0].imageDigest' --output text)"
+    --query 'imageDetails[0].imageDigest' --output text 2>/dev/null || true)"
   if [ "$stored" != "$digest" ]; then
-    echo "::error title=Promotion changed the image::$target_registry/$repository holds $stored, not the verified $digest"
+    echo "::error title=Promotion changed the image::$target_registry/$repository has no image $digest (the verified digest) after the copy"
     exit 1
   fi
   echo "promote-images: $name $digest (verified in test) -> $target_registry/$repository:$tag" >&2
