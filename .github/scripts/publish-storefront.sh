@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Usage: publish-storefront.sh SOURCE_DIR BUCKET DISTRIBUTION_ID [KEY_PREFIX]
 # Uploads a static site (the storefront, or the maintenance page under KEY_PREFIX maintenance/) in
-# the layout storefront-layout.mjs decides: content-hashed assets first, cached a year as
-# immutable and uploaded only when new (same name, same bytes); then the documents, with a short
-# cache, uploaded only when their bytes differ from the bucket's copy. Only the documents that
-# changed are invalidated in CloudFront (each under every address the viewer-request function maps
-# to it: /x.html, /x, and /dir/ for an index.html). Old hashed assets stay, so a page cached before
-# the release still finds its scripts.
+# the layout infra's StorefrontRelease decides (the one contract with the edge stand-in, which
+# serves the same objects): content-hashed assets first, cached a year as immutable and uploaded
+# only when new (same key, same bytes); then the documents, short-cached, uploaded only when their
+# bytes differ from the bucket's copy. Only the documents that changed are invalidated in
+# CloudFront, each under every address the viewer-request function maps to it (/x.html and /x;
+# /dir/index.html and /dir/). Earlier hashed assets stay, so a page cached before the release
+# still finds its scripts. Needs java 17 (StorefrontRelease runs as a single source file).
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
@@ -17,11 +18,13 @@ source_dir="$1"
 bucket="$2"
 distribution="$3"
 prefix="${4:-}"
-here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-node "$here/storefront-layout.mjs" "$source_dir" "$work/site" > "$work/manifest.json"
+java "$root/infra/src/main/java/com/silverjems/infra/storefront/StorefrontRelease.java" \
+  "$source_dir" "$work"
+# objects.tsv: key, SHA-256, Content-Type, Cache-Control; immutable means content-hashed.
 
 # What the bucket holds now: key and ETag (the MD5 of the bytes: single-part uploads, SSE-S3).
 aws s3api list-objects-v2 --bucket "$bucket" --prefix "$prefix" \
@@ -57,7 +60,8 @@ for pass in true false; do
     fi
     upload "$key" "$content_type" "$cache_control"
     uploaded=$((uploaded + 1))
-  done < <(jq -r --argjson hashed "$pass" '.[] | select(.hashed == $hashed) | [.key, .contentType, .cacheControl] | @tsv' "$work/manifest.json")
+  done < <(awk -F'\t' -v hashed="$pass" \
+    '($4 ~ /immutable/) == (hashed == "true") { print $1 "\t" $3 "\t" $4 }' "$work/objects.tsv")
 done
 
 echo "publish-storefront: $uploaded file(s) uploaded to s3://$bucket/$prefix, ${#invalidate[@]} path(s) to invalidate"

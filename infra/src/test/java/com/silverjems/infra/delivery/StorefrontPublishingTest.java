@@ -2,6 +2,7 @@ package com.silverjems.infra.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.silverjems.infra.storefront.StorefrontRelease;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,16 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The storefront release step: storefront-layout.mjs (run with node) decides names and caching,
- * publish-storefront.sh uploads to a stand-in S3 bucket (a folder, ETag = MD5 as S3 reports for
- * single-part SSE-S3 objects) and invalidates through a stand-in CloudFront that logs the paths.
+ * The storefront release step: infra's StorefrontRelease decides names and caching (the contract
+ * the edge stand-in serves), publish-storefront.sh uploads to a stand-in S3 bucket (a folder, ETag
+ * = MD5 as S3 reports for single-part SSE-S3 objects) and invalidates through a stand-in CloudFront
+ * that logs the paths.
  */
 class StorefrontPublishingTest {
 
-  private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-  private static final String SHORT = "public, max-age=60, must-revalidate";
-  private static final Pattern ASSET_REFERENCE =
-      Pattern.compile("[\"'(](/(?:js|css|img)/[\\w./-]+)[\"')]");
+  private static final String IMMUTABLE = StorefrontRelease.IMMUTABLE;
+  private static final String SHORT = StorefrontRelease.SHORT;
+  private static final Pattern ASSET_REFERENCE = Pattern.compile("[\"'(`](/[\\w./-]+)[\"')`]");
+  private static final String HASHED = "assets/[0-9a-f]{16}/";
 
   @TempDir Path bin;
   @TempDir Path buckets;
@@ -75,6 +77,7 @@ class StorefrontPublishingTest {
     write("css/site.css", "h1 { background: url(../img/logo.svg); }\n");
     write("img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     write("sw.js", "const SHELL = ['/', '/js/app.js', '/css/site.css'];\n");
+    write("plain.html", "<p>Shipping and returns</p>");
   }
 
   @Test
@@ -90,23 +93,24 @@ class StorefrontPublishingTest {
     assertThat(cache.keySet())
         .filteredOn(key -> !key.endsWith(".html") && !key.equals("sw.js"))
         .hasSize(4)
-        .allMatch(key -> key.matches("(js|css|img)/\\w+\\.[0-9a-f]{12}\\.(js|css|svg)"))
+        .allMatch(key -> key.matches(HASHED + "(js|css|img)/\\w+\\.(js|css|svg)"))
         .allMatch(key -> cache.get(key).endsWith("\t" + IMMUTABLE));
     // Assets are uploaded before the documents that point at them.
     List<String> order = Files.readAllLines(bin.resolve("uploads.log"));
     assertThat(order.subList(0, 4)).noneMatch(line -> line.contains(SHORT));
     assertThat(invalidated()).isEmpty();
     assertEveryReferenceResolves(buckets.resolve("storefront"));
-    // Renaming a module renames every module importing it.
-    String app = Files.readString(onlyFile(buckets.resolve("storefront/js"), "app."));
-    assertThat(app).containsPattern("from './util\\.[0-9a-f]{12}\\.js'");
+    // Relative imports keep working: a release's assets move together.
+    Path app = onlyFile(buckets.resolve("storefront/assets"), "").resolve("js/app.js");
+    assertThat(Files.readString(app)).contains("from './util.js'");
+    assertThat(app.resolveSibling("util.js")).exists();
   }
 
   @Test
   void aReleaseUploadsOnlyWhatChangedAndInvalidatesOnlyTheChangedDocuments() throws Exception {
     assertThat(publish().exit()).isZero();
     Files.delete(bin.resolve("uploads.log"));
-    String oldApp = onlyFile(buckets.resolve("storefront/js"), "app.").getFileName().toString();
+    String oldRelease = onlyFile(buckets.resolve("storefront/assets"), "").getFileName().toString();
 
     assertThat(publish().exit()).isZero();
     assertThat(Files.exists(bin.resolve("uploads.log")))
@@ -117,15 +121,18 @@ class StorefrontPublishingTest {
     write("js/util.js", "export function hello() { return 'hello'; }\n");
     ScriptRunner.Result result = publish();
     assertThat(result.exit()).as(result.all()).isZero();
+    // New asset keys, and the documents pointing at them; the page without assets is untouched.
     assertThat(uploads().keySet())
+        .hasSize(7)
+        .contains("index.html", "about.html", "sw.js")
+        .doesNotContain("plain.html")
+        .filteredOn(key -> key.startsWith("assets/"))
         .hasSize(4)
-        .contains("index.html", "sw.js")
-        .anyMatch(key -> key.startsWith("js/util."))
-        .anyMatch(key -> key.startsWith("js/app."))
-        .doesNotContain("about.html");
-    // /index.html is also cached as /, the address the viewer-request function maps to it.
-    assertThat(invalidated()).containsExactly("/index.html", "/", "/sw.js");
-    assertThat(buckets.resolve("storefront/js/" + oldApp))
+        .noneMatch(key -> key.startsWith("assets/" + oldRelease));
+    // Each changed page also under the clean address the viewer-request function maps to it.
+    assertThat(invalidated())
+        .containsExactly("/about.html", "/about", "/index.html", "/", "/sw.js");
+    assertThat(buckets.resolve("storefront/assets/" + oldRelease + "/js/app.js"))
         .as("the previous release's scripts stay for pages cached before this one")
         .exists();
     assertEveryReferenceResolves(buckets.resolve("storefront"));
@@ -168,36 +175,35 @@ class StorefrontPublishingTest {
   }
 
   @Test
-  void theRealStorefrontLaysOutWithEveryReferenceResolved() throws Exception {
-    Path out = bin.resolve("layout");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "node",
-                Repository.ROOT.resolve(".github/scripts/storefront-layout.mjs").toString(),
-                Repository.ROOT.resolve("shop/app/src/main/resources/static").toString(),
-                out.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT);
-    Process process = builder.start();
-    String manifest = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor()).isZero();
-    List<?> files = (List<?>) new org.yaml.snakeyaml.Yaml().load(manifest);
-    assertThat(files).hasSizeGreaterThan(30);
-    for (Object entry : files) {
-      Map<?, ?> file = (Map<?, ?>) entry;
-      String source = file.get("source").toString();
-      boolean document =
-          source.endsWith(".html") || source.equals("sw.js") || source.endsWith(".webmanifest");
-      assertThat(file.get("cacheControl")).as(source).isEqualTo(document ? SHORT : IMMUTABLE);
-      assertThat(file.get("key")).as(source).isEqualTo(document ? source : file.get("key"));
-    }
-    assertEveryReferenceResolves(out);
+  void theRealStorefrontIsPublishedWithEveryReferenceResolved() throws Exception {
+    ScriptRunner.Result result =
+        scripts.run(
+            Repository.ROOT,
+            "publish-storefront.sh",
+            "shop/app/src/main/resources/static",
+            "storefront",
+            "E2EXAMPLE");
+    assertThat(result.exit()).as(result.all()).isZero();
+    Map<String, String> uploads = uploads();
+    assertThat(uploads).hasSizeGreaterThan(30);
+    uploads.forEach(
+        (key, headers) -> {
+          boolean document = key.endsWith(".html") || key.equals("sw.js");
+          assertThat(headers).as(key).endsWith("\t" + (document ? SHORT : IMMUTABLE));
+          assertThat(key.matches(HASHED + ".+")).as(key).isEqualTo(!document);
+        });
+    assertThat(uploads).containsKeys("index.html", "verify-email.html", "reset-password.html");
+    assertEveryReferenceResolves(buckets.resolve("storefront"));
   }
 
   private ScriptRunner.Result publish() {
     return scripts.run(site, "publish-storefront.sh", site.toString(), "storefront", "E2EXAMPLE");
   }
 
-  /** Every /js, /css or /img reference in the published text files names a published file. */
+  /**
+   * Every quoted absolute reference to a file in the published text files names a published, hashed
+   * object (page addresses such as "/cart" or "/api/..." are not files).
+   */
   private static void assertEveryReferenceResolves(Path root) throws Exception {
     int references = 0;
     try (Stream<Path> all = Files.walk(root)) {
@@ -208,10 +214,15 @@ class StorefrontPublishingTest {
         }
         Matcher matcher = ASSET_REFERENCE.matcher(Files.readString(file));
         while (matcher.find()) {
-          references++;
           String path = matcher.group(1);
+          if (!path.matches(".*\\.(js|css|svg|png|webp|webmanifest)$")) {
+            continue;
+          }
+          references++;
+          if (!path.equals("/sw.js")) { // the service worker keeps its address
+            assertThat(path).as("in " + name).matches("/" + HASHED + ".+");
+          }
           assertThat(root.resolve(path.substring(1))).as(path + " in " + name).exists();
-          assertThat(path).as("hashed").matches(".*\\.[0-9a-f]{12}\\.\\w+$");
         }
       }
     }
