@@ -204,31 +204,35 @@ public final class CiAccessStack extends Stack {
             .actions(List.of("ssm:GetParameter", "ssm:PutParameter"))
             .resources(List.of(releaseRecordArn(env)))
             .build());
+    // The edge stack deploys after this one: its stack, distribution and health check are named
+    // by pattern, not by reference (which would be a dependency cycle).
+    String edgeStack =
+        "arn:aws:cloudformation:"
+            + DeploymentEnvironment.EDGE_REGION
+            + ":"
+            + account
+            + ":stack/"
+            + env.prefix()
+            + "-edge/*";
+    String distributions = "arn:aws:cloudfront::" + account + ":distribution/*";
+    String healthChecks = "arn:aws:route53:::healthcheck/*";
     releaseRole.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("EdgeStackOutputs")
             .actions(List.of("cloudformation:DescribeStacks"))
-            .resources(
-                List.of(
-                    "arn:aws:cloudformation:"
-                        + DeploymentEnvironment.EDGE_REGION
-                        + ":"
-                        + account
-                        + ":stack/"
-                        + env.prefix()
-                        + "-edge/*"))
+            .resources(List.of(edgeStack))
             .build());
     releaseRole.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("InvalidateChangedPages")
             .actions(List.of("cloudfront:CreateInvalidation"))
-            .resources(List.of("arn:aws:cloudfront::" + account + ":distribution/*"))
+            .resources(List.of(distributions))
             .build());
     releaseRole.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("SiteHealthGate")
             .actions(List.of("route53:GetHealthCheckStatus"))
-            .resources(List.of("arn:aws:route53:::healthcheck/*"))
+            .resources(List.of(healthChecks))
             .build());
 
     cdkRole =
@@ -272,17 +276,10 @@ public final class CiAccessStack extends Stack {
                         + " edge stack, which deploys after this one: naming them would be a"
                         + " dependency cycle; each account holds one environment's only ones.")
                 .appliesTo(
-                    List.of(
-                        "Resource::" + releaseRecordArn(env),
-                        "Resource::arn:aws:cloudformation:"
-                            + DeploymentEnvironment.EDGE_REGION
-                            + ":"
-                            + account
-                            + ":stack/"
-                            + env.prefix()
-                            + "-edge/*",
-                        "Resource::arn:aws:cloudfront::" + account + ":distribution/*",
-                        "Resource::arn:aws:route53:::healthcheck/*"))
+                    java.util.stream.Stream.of(
+                            releaseRecordArn(env), edgeStack, distributions, healthChecks)
+                        .map(resource -> "Resource::" + resource)
+                        .toList())
                 .build()),
         true);
     NagSuppressions.addResourceSuppressions(

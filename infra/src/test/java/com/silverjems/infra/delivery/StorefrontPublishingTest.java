@@ -39,6 +39,11 @@ class StorefrontPublishingTest {
     scripts.env.put("BUCKETS", buckets.toString());
     scripts.env.put("UPLOADS", bin.resolve("uploads.log").toString());
     scripts.env.put("INVALIDATIONS", bin.resolve("invalidations.log").toString());
+    // StorefrontRelease as Maven compiled it; the real-storefront test runs it from its source
+    // file,
+    // as the workflow does.
+    scripts.env.put(
+        "STOREFRONT_RELEASE_CLASSES", Path.of("target", "classes").toAbsolutePath().toString());
     scripts.stub(
         "aws",
         """
@@ -176,6 +181,7 @@ class StorefrontPublishingTest {
 
   @Test
   void theRealStorefrontIsPublishedWithEveryReferenceResolved() throws Exception {
+    scripts.env.remove("STOREFRONT_RELEASE_CLASSES");
     ScriptRunner.Result result =
         scripts.run(
             Repository.ROOT,
