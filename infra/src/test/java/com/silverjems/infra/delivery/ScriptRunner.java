@@ -42,6 +42,48 @@ final class ScriptRunner {
     return this;
   }
 
+  /**
+   * Stand-ins for the {@code aws s3api list-objects-v2}, {@code aws s3 cp} and {@code aws
+   * cloudfront create-invalidation} calls of publish-storefront.sh: each bucket is a folder under
+   * {@code buckets} (ETag = MD5, as S3 reports for single-part SSE-S3 objects); uploads (key,
+   * Content-Type, Cache-Control) go to {@code uploads.log} and invalidated paths to {@code
+   * invalidations.log}.
+   */
+  ScriptRunner s3AndCloudFrontStandIns(Path buckets) {
+    env.put("BUCKETS", buckets.toString());
+    env.put("UPLOADS", bin.resolve("uploads.log").toString());
+    env.put("INVALIDATIONS", bin.resolve("invalidations.log").toString());
+    return stub(
+        "aws",
+        """
+            case "$1 $2" in
+              "s3api list-objects-v2")
+                bucket="$4"; prefix="$6"; root="$BUCKETS/$bucket"; found=0
+                if [ -d "$root" ]; then
+                  while IFS= read -r key; do
+                    case "$key" in "$prefix"*) ;; *) continue ;; esac
+                    printf '%s\\t"%s"\\n' "$key" "$(md5sum "$root/$key" | cut -d' ' -f1)"; found=1
+                  done < <(cd "$root" && find . -type f | sed 's|^\\./||' | sort)
+                fi
+                [ "$found" = 1 ] || echo None ;;
+              "s3 cp")
+                target="${4#s3://}"; bucket="${target%%/*}"; key="${target#*/}"
+                mkdir -p "$(dirname "$BUCKETS/$bucket/$key")"; cp "$3" "$BUCKETS/$bucket/$key"
+                shift 4
+                while [ $# -gt 0 ]; do
+                  case "$1" in --content-type) type="$2"; shift ;; --cache-control) cache="$2"; shift ;; esac
+                  shift
+                done
+                printf '%s\\t%s\\t%s\\n' "$key" "$type" "$cache" >> "$UPLOADS" ;;
+              "cloudfront create-invalidation")
+                shift 5; paths=()
+                while [ $# -gt 0 ] && [ "$1" != "--query" ]; do paths+=("$1"); shift; done
+                printf '%s\\n' "${paths[@]}" >> "$INVALIDATIONS"; echo I2J0ZQ ;;
+              *) echo "unexpected aws $*" >&2; exit 9 ;;
+            esac
+        """);
+  }
+
   Result run(Path workdir, String script, String... args) {
     List<String> command = new java.util.ArrayList<>();
     command.add("bash");

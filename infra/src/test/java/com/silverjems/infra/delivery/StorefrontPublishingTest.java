@@ -36,43 +36,12 @@ class StorefrontPublishingTest {
   @BeforeEach
   void standIns() throws Exception {
     scripts = new ScriptRunner(bin);
-    scripts.env.put("BUCKETS", buckets.toString());
-    scripts.env.put("UPLOADS", bin.resolve("uploads.log").toString());
-    scripts.env.put("INVALIDATIONS", bin.resolve("invalidations.log").toString());
     // StorefrontRelease as Maven compiled it; the real-storefront test runs it from its source
     // file,
     // as the workflow does.
     scripts.env.put(
         "STOREFRONT_RELEASE_CLASSES", Path.of("target", "classes").toAbsolutePath().toString());
-    scripts.stub(
-        "aws",
-        """
-        case "$1 $2" in
-          "s3api list-objects-v2")
-            bucket="$4"; prefix="$6"; root="$BUCKETS/$bucket"; found=0
-            if [ -d "$root" ]; then
-              while IFS= read -r key; do
-                case "$key" in "$prefix"*) ;; *) continue ;; esac
-                printf '%s\\t"%s"\\n' "$key" "$(md5sum "$root/$key" | cut -d' ' -f1)"; found=1
-              done < <(cd "$root" && find . -type f | sed 's|^\\./||' | sort)
-            fi
-            [ "$found" = 1 ] || echo None ;;
-          "s3 cp")
-            target="${4#s3://}"; bucket="${target%%/*}"; key="${target#*/}"
-            mkdir -p "$(dirname "$BUCKETS/$bucket/$key")"; cp "$3" "$BUCKETS/$bucket/$key"
-            shift 4
-            while [ $# -gt 0 ]; do
-              case "$1" in --content-type) type="$2"; shift ;; --cache-control) cache="$2"; shift ;; esac
-              shift
-            done
-            printf '%s\\t%s\\t%s\\n' "$key" "$type" "$cache" >> "$UPLOADS" ;;
-          "cloudfront create-invalidation")
-            shift 5; paths=()
-            while [ $# -gt 0 ] && [ "$1" != "--query" ]; do paths+=("$1"); shift; done
-            printf '%s\\n' "${paths[@]}" >> "$INVALIDATIONS"; echo I2J0ZQ ;;
-          *) echo "unexpected aws $*" >&2; exit 9 ;;
-        esac
-        """);
+    scripts.s3AndCloudFrontStandIns(buckets);
     write(
         "index.html",
         "<link href=\"/css/site.css\"><script type=module src=\"/js/app.js\"></script>");
