@@ -10,15 +10,21 @@
 -- every table is granted to someone).
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'silverjems_shop') THEN
+  BEGIN
     CREATE ROLE silverjems_shop LOGIN;
-  END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'silverjems_hub') THEN
+  EXCEPTION WHEN duplicate_object THEN
+    NULL; -- created by another database of this server (roles are cluster-wide)
+  END;
+  BEGIN
     CREATE ROLE silverjems_hub LOGIN;
-  END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'silverjems_monitoring') THEN
+  EXCEPTION WHEN duplicate_object THEN
+    NULL; -- created by another database of this server (roles are cluster-wide)
+  END;
+  BEGIN
     CREATE ROLE silverjems_monitoring LOGIN;
-  END IF;
+  EXCEPTION WHEN duplicate_object THEN
+    NULL; -- created by another database of this server (roles are cluster-wide)
+  END;
   EXECUTE format('GRANT CONNECT ON DATABASE %I TO silverjems_shop, silverjems_hub, silverjems_monitoring',
                  current_database());
 END

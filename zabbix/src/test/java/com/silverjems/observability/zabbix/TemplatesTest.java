@@ -110,6 +110,23 @@ class TemplatesTest {
   }
 
   @Test
+  void theDatabaseChecksRunAsTheReadOnlyMonitoringRoleOfTheMigrations() throws Exception {
+    JsonNode postgres =
+        Templates.templates().stream()
+            .filter(t -> t.path("template").asText().contains("PostgreSQL"))
+            .findFirst()
+            .orElseThrow();
+    String role = Templates.macroDefaults(postgres).get("{$PG.USER}");
+    String migration =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of(
+                "..", "shop/schema/src/main/resources/db/migration/V50__component_roles.sql"));
+    assertThat(migration)
+        .contains("CREATE ROLE " + role + " LOGIN")
+        .contains("GRANT pg_monitor TO " + role + ";");
+  }
+
+  @Test
   void noTriggerDecidesOnASingleSample() {
     int triggers = 0;
     for (JsonNode template : Templates.templates()) {
