@@ -79,6 +79,7 @@ public final class ObservabilityStack extends Stack {
             + CiAccessStack.alarmTopicName(env);
     prometheus = new ManagedPrometheus(this, "Prometheus", env, alarms, alarmTopicArn);
     new MonitoringPlane(this, "Monitoring", env, data, services, prometheus, alarmTopicArn);
+    new ZabbixHost(this, "Zabbix", env, services.cluster().getVpc(), data);
 
     // --- ECS: tasks that stop on their own, rollouts the circuit breaker rolled back ------------
     Rule.Builder.create(this, "EcsTaskStopped")
