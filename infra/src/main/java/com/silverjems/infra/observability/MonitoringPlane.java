@@ -47,6 +47,9 @@ public final class MonitoringPlane extends Construct {
   /** Grafana's port, reachable inside the VPC (Cloud Map name {@code grafana.<namespace>}). */
   static final int GRAFANA_PORT = 3000;
 
+  private final DeploymentEnvironment env;
+  private final software.amazon.awscdk.services.ecs.ICluster cluster;
+  private final INamespace namespace;
   private final MonitoringService collector;
   private final MonitoringService grafana;
 
@@ -59,8 +62,9 @@ public final class MonitoringPlane extends Construct {
       ManagedPrometheus prometheus,
       String alarmTopicArn) {
     super(scope, id);
-    var cluster = services.cluster();
-    INamespace namespace = cluster.getDefaultCloudMapNamespace();
+    this.env = env;
+    this.cluster = services.cluster();
+    this.namespace = cluster.getDefaultCloudMapNamespace();
 
     // --- postgres_exporter: primary and replica, as silverjems_monitoring (pg_monitor only) ----
     var monitoringRole = data.databaseSecret(DatabaseRole.MONITORING);
@@ -70,12 +74,8 @@ public final class MonitoringPlane extends Construct {
             "DATA_SOURCE_PASS", Secret.fromSecretsManager(monitoringRole, "password"));
     String queries = OpsFiles.read("exporters/postgres-queries.yaml");
     MonitoringService postgres =
-        new MonitoringService(
-            this,
+        service(
             "postgres-exporter",
-            env,
-            cluster,
-            namespace,
             256,
             512,
             List.of(
@@ -97,12 +97,8 @@ public final class MonitoringPlane extends Construct {
 
     // --- redis_exporter: TLS (rediss://) with the AUTH token, as ElastiCache enforces --------
     MonitoringService redis =
-        new MonitoringService(
-            this,
+        service(
             "redis-exporter",
-            env,
-            cluster,
-            namespace,
             256,
             512,
             List.of(
@@ -125,12 +121,8 @@ public final class MonitoringPlane extends Construct {
 
     // --- blackbox_exporter: the public HTTPS endpoints and their certificates -----------------
     MonitoringService blackbox =
-        new MonitoringService(
-            this,
+        service(
             "blackbox-exporter",
-            env,
-            cluster,
-            namespace,
             256,
             512,
             List.of(
@@ -147,12 +139,8 @@ public final class MonitoringPlane extends Construct {
 
     // --- cloudwatch_exporter: the deployment region and us-east-1 (CloudFront) ----------------
     MonitoringService cloudwatch =
-        new MonitoringService(
-            this,
+        service(
             "cloudwatch-exporter",
-            env,
-            cluster,
-            namespace,
             512,
             1024,
             List.of(
@@ -197,12 +185,8 @@ public final class MonitoringPlane extends Construct {
             .replace("${AWS_REGION}", env.region())
             .replace("${SITE_URL}", "https://" + env.siteDomain());
     collector =
-        new MonitoringService(
-            this,
+        service(
             "collector",
-            env,
-            cluster,
-            namespace,
             512,
             1024,
             List.of(
@@ -227,7 +211,7 @@ public final class MonitoringPlane extends Construct {
                 .build());
 
     // --- Grafana: the image built from grafana-provisioning/ (Dockerfile), by cdk deploy ------
-    grafana = grafana(env, cluster, namespace, prometheus, alarmTopicArn);
+    grafana = grafana(prometheus, alarmTopicArn);
 
     // The collector reaches every target's port, and nothing else is admitted there.
     admit(postgres, POSTGRES_PRIMARY_PORT, POSTGRES_REPLICA_PORT);
@@ -246,12 +230,7 @@ public final class MonitoringPlane extends Construct {
     }
   }
 
-  private MonitoringService grafana(
-      DeploymentEnvironment env,
-      software.amazon.awscdk.services.ecs.ICluster cluster,
-      INamespace namespace,
-      ManagedPrometheus prometheus,
-      String alarmTopicArn) {
+  private MonitoringService grafana(ManagedPrometheus prometheus, String alarmTopicArn) {
     var adminPassword =
         software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "GrafanaAdmin")
             .secretName(env.prefix() + "/grafana-admin-password")
@@ -283,12 +262,8 @@ public final class MonitoringPlane extends Construct {
     environment.put("GF_PATHS_LOGS", "/tmp/grafana-logs");
     environment.put("GF_PATHS_PLUGINS", "/tmp/grafana-plugins");
     MonitoringService service =
-        new MonitoringService(
-            this,
+        service(
             "grafana",
-            env,
-            cluster,
-            namespace,
             512,
             1024,
             List.of(
@@ -353,6 +328,12 @@ public final class MonitoringPlane extends Construct {
                 .build()),
         true);
     return service;
+  }
+
+  /** A monitoring service of this environment's cluster, registered in its namespace. */
+  private MonitoringService service(
+      String name, int cpu, int memoryMiB, List<Container> containers) {
+    return new MonitoringService(this, name, env, cluster, namespace, cpu, memoryMiB, containers);
   }
 
   private void admit(MonitoringService target, int fromPort, int toPort) {
