@@ -12,10 +12,11 @@ set -euo pipefail
 
 prefix="${1:?usage: $0 PREFIX [PATH...]}"
 shift
-# What the CDK app synthesises from: its code, and the provisioning files it loads.
+# What the CDK app synthesises from: its code, and the repository folders it loads files from
+# (rule files, Alertmanager and Grafana provisioning, the Zabbix host's user data and agent config).
 paths=("$@")
 if [ ${#paths[@]} -eq 0 ]; then
-  paths=(infra grafana-provisioning)
+  paths=(infra grafana-provisioning zabbix)
 fi
 parameter="/$prefix/release/deployed-commit"
 

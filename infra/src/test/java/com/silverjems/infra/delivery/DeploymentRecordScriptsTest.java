@@ -56,7 +56,7 @@ class DeploymentRecordScriptsTest {
     scripts.env.put("DEPLOYED", deployed);
     ScriptRunner.Result result = scripts.run(repo, "infra-changed.sh", "silverjems-prod");
     assertThat(result.exit()).as(result.all()).isZero();
-    assertThat(result.stdout()).contains("1 file(s) of infra grafana-provisioning changed");
+    assertThat(result.stdout()).contains("1 file(s) of infra grafana-provisioning zabbix changed");
     assertThat(scripts.githubOutput()).contains("infra=true\n").contains("since=" + deployed);
     assertThat(scripts.calls())
         .contains(
@@ -80,6 +80,42 @@ class DeploymentRecordScriptsTest {
   void theProvisioningFilesTheCdkAppLoadsCountAsInfrastructure() throws Exception {
     String deployed = commit("infra/src/Stack.java", "v1", "infra");
     commit("grafana-provisioning/rules/a.yml", "r2", "a rule changed");
+    scripts.env.put("DEPLOYED", deployed);
+    scripts.run(repo, "infra-changed.sh", "silverjems-test");
+    assertThat(scripts.githubOutput()).contains("infra=true\n");
+  }
+
+  @Test
+  void everyRepositoryFolderTheCdkAppReadsIsWatched() throws Exception {
+    // The CDK app reaches other top-level folders by name: resolve("x") / resolveSibling("x").
+    java.util.Set<String> read = new java.util.TreeSet<>();
+    java.util.regex.Pattern literal =
+        java.util.regex.Pattern.compile("resolve(?:Sibling)?\\(\"([\\w-]+)\"\\)");
+    try (var sources = Files.walk(Repository.ROOT.resolve("infra/src/main/java"))) {
+      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        var matcher = literal.matcher(Files.readString(source));
+        while (matcher.find()) {
+          if (Files.isDirectory(Repository.ROOT.resolve(matcher.group(1)))) {
+            read.add(matcher.group(1));
+          }
+        }
+      }
+    }
+    assertThat(read).contains("grafana-provisioning", "zabbix");
+    String watched =
+        Repository.read(".github/scripts/infra-changed.sh")
+            .lines()
+            .filter(line -> line.strip().startsWith("paths=(infra "))
+            .findFirst()
+            .orElseThrow();
+    assertThat(watched.strip().replace("paths=(", "").replace(")", "").split(" "))
+        .containsAll(read);
+  }
+
+  @Test
+  void theRepositoryFoldersOfTheCdkAppAreWatchedByDefault() throws Exception {
+    String deployed = commit("infra/src/Stack.java", "v1", "infra");
+    commit("zabbix/host/user-data.sh", "echo agent", "the Zabbix host's user data");
     scripts.env.put("DEPLOYED", deployed);
     scripts.run(repo, "infra-changed.sh", "silverjems-test");
     assertThat(scripts.githubOutput()).contains("infra=true\n");
