@@ -116,6 +116,15 @@ class EdgeStandInTest {
     assertThat(prod.behaviourFor("/api/products").pathPattern()).isEqualTo("/api/*");
     assertThat(prod.behaviourFor("/product").pathPattern()).isNull();
     assertThat(prod.defaultBehaviour().viewerRequestFunctions()).hasSize(1);
+    // The test environment's distribution is read the same way and has the same shape.
+    EdgeDistribution test = EdgeDistribution.synthesized("test");
+    assertThat(test.behaviours()).extracting(Behaviour::pathPattern).isEqualTo(patterns);
+    assertThat(
+            test.behaviourFor("/api/cart")
+                .forwarding()
+                .headers()
+                .names("CloudFront-Viewer-Address"))
+        .isTrue();
   }
 
   @Test
