@@ -234,6 +234,29 @@ class EdgeStandInTest {
   }
 
   @Test
+  void keysTheReleaseDoesNotHoldCanComeFromAnEmulatorsBucket() throws Exception {
+    URI bucket = URI.create("http://127.0.0.1:" + origin.getAddress().getPort() + "/public-assets");
+    try (EdgeStandIn withImages =
+        EdgeStandIn.builder(prod)
+            .storefront(release)
+            .bucketFallback(EdgeStandIn.STOREFRONT, bucket)
+            .start()) {
+      HttpResponse<String> rendition =
+          http.send(
+              HttpRequest.newBuilder(withImages.baseUrl().resolve("/renditions/ab12/640.jpg"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(rendition.body()).path("uri").asText())
+          .isEqualTo("/public-assets/renditions/ab12/640.jpg");
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(withImages.baseUrl().resolve("/product")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.headers().firstValue("Cache-Control")).hasValue(StorefrontRelease.SHORT);
+    }
+  }
+
+  @Test
   void anOriginDownShowsTheMaintenancePageWith503() throws Exception {
     originStatus.set(502);
     try {
