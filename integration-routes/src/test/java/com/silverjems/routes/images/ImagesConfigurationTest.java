@@ -42,6 +42,7 @@ class ImagesConfigurationTest {
             .requireComplete();
 
     assertThat(defaults.renditions().widths()).containsExactly(320, 800, 1600);
+    assertThat(defaults.renditions().formats()).containsExactly("jpeg", "webp");
     assertThat(defaults.renditions().cacheControl())
         .isEqualTo("public, max-age=31536000, immutable");
     assertThat(defaults.incomingPrefix()).isEqualTo("incoming/");
