@@ -84,8 +84,10 @@ final class DemoPhotos {
           view.scale(1.0, 0.62);
         }
         case "detail" -> {
+          // A close-up of what makes the piece: the stone, the pebble, a link, the clasp side.
+          double[] focus = detailFocus(slug);
           view.scale(2.1, 2.1);
-          view.translate(-0.35, 0.3);
+          view.translate(-focus[0], -focus[1]);
         }
         default -> throw new IllegalArgumentException("No such angle: " + angle);
       }
@@ -106,6 +108,17 @@ final class DemoPhotos {
       g.dispose();
     }
     return image;
+  }
+
+  private static double[] detailFocus(String slug) {
+    return switch (slug) {
+      case "moonstone-signet-ring" -> new double[] {0, -0.72};
+      case "pebble-pendant-necklace" -> new double[] {0, 0.6};
+      case "fine-curb-chain" -> new double[] {0.25, 0.5};
+      case "droplet-stud-earrings" -> new double[] {0.42, 0.05};
+      case "hoop-earrings-20mm" -> new double[] {0.45, 0.0};
+      default -> new double[] {0.5, -0.5};
+    };
   }
 
   private static void backdrop(Graphics2D g, int size) {
