@@ -113,7 +113,8 @@ function gallery(p) {
       picture(image, { alt: '', sizes: '4.5rem' }),
     ),
   );
-  const thumbs = count > 1 ? h('ul', { class: 'gallery__thumbs', role: 'toolbar', 'aria-label': 'Choose a photo' }, buttons.map((b) => h('li', {}, b))) : null;
+  // The toolbar wraps the list, so the list keeps its list semantics.
+  const thumbs = count > 1 ? h('div', { role: 'toolbar', 'aria-label': 'Choose a photo' }, h('ul', { class: 'gallery__thumbs' }, buttons.map((b) => h('li', {}, b)))) : null;
   thumbs?.addEventListener('keydown', (event) => {
     const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
     let next = null;
