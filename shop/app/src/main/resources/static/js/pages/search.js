@@ -29,6 +29,7 @@ storefrontPage({
     }
     const items = answer.items ?? [];
     if (items.length === 0) {
+      heading('Search');
       const list = await categories();
       render(
         content,
