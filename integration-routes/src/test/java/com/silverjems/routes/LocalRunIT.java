@@ -43,7 +43,7 @@ class LocalRunIT {
       UUID bounced = outbox.orderPaid("bounce@simulator.amazonses.com");
 
       Path mail = data.resolve("mail");
-      // The stand-in writes each mail's .eml before its .html: wait for both.
+      // The stand-in writes the .eml first, then its .html: wait for both.
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> files(mail, ".eml").size() == 2 && files(mail, ".html").size() == 2);
