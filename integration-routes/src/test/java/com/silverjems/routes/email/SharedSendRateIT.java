@@ -46,13 +46,8 @@ class SharedSendRateIT {
       // routes start together once both contexts are up (start-up takes seconds on a busy host).
       common.put("silverjems.email.relay.batch-size", String.valueOf(EVENTS / 2));
       common.put("camel.main.auto-startup", "false");
-      Map<String, String> first = new HashMap<>(common);
-      first.put("silverjems.email.relay.instance-id", "relay-a");
-      Map<String, String> second = new HashMap<>(common);
-      second.put("silverjems.email.relay.instance-id", "relay-b");
-
-      try (ConfigurableApplicationContext a = RelayInstances.start(first);
-          ConfigurableApplicationContext b = RelayInstances.start(second)) {
+      try (ConfigurableApplicationContext a = RelayInstances.start(common, "relay-a");
+          ConfigurableApplicationContext b = RelayInstances.start(common, "relay-b")) {
         a.getBean(CamelContext.class).getRouteController().startAllRoutes();
         b.getBean(CamelContext.class).getRouteController().startAllRoutes();
         await().atMost(Duration.ofSeconds(60)).until(() -> outbox.unprocessed() == 0);
