@@ -320,6 +320,9 @@ public final class DataStack extends Stack {
                         .build()))
             .removalPolicy(retain)
             .build();
+    // The release uploads the storefront (.github/scripts/publish-storefront.sh).
+    publicAssets.addToResourcePolicy(
+        com.silverjems.infra.ciaccess.CiAccessStack.releasePublishes(publicAssets, env));
     // CloudFront (in the edge stack, another region) reads through origin access control. The
     // grant is written here, scoped to this account's distributions, because a policy naming the
     // distribution would make this stack depend on the edge stack, which depends on this one.
