@@ -167,6 +167,16 @@ final class ApiAccessRules {
     return PATHS.matcher(HttpMethod.POST, "/api/payments/webhook");
   }
 
+  /**
+   * Safe requests whose answer hands out the XSRF-TOKEN cookie: the session state the SPA reads
+   * first, and the token endpoint itself. Every other read leaves cookies alone.
+   */
+  static RequestMatcher csrfTokenHandedOut() {
+    return new OrRequestMatcher(
+        PATHS.matcher(HttpMethod.GET, "/api/auth/session"),
+        PATHS.matcher(HttpMethod.GET, "/api/auth/csrf"));
+  }
+
   private static Rule rule(String name, Access access, HttpMethod method, String... patterns) {
     List<RequestMatcher> matchers = new ArrayList<>();
     for (String pattern : patterns) {
