@@ -18,7 +18,9 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The admin second factor: TOTP enrolment with a QR code, verification, single-use recovery codes,
@@ -47,6 +49,7 @@ class AdminMfa {
   private final IdentityProperties.RateLimits limits;
   private final LoginMetrics metrics;
   private final String issuer;
+  private final TransactionTemplate transaction;
 
   AdminMfa(
       JdbcClient jdbc,
@@ -55,7 +58,8 @@ class AdminMfa {
       SecurityAuditLog audit,
       RateLimits rateLimits,
       IdentityProperties properties,
-      LoginMetrics metrics) {
+      LoginMetrics metrics,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.crypto = crypto;
     this.totp = new TotpCodes(clock);
@@ -64,6 +68,7 @@ class AdminMfa {
     this.limits = properties.rateLimits();
     this.metrics = metrics;
     this.issuer = properties.mfa().issuer();
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   boolean isEnrolled(UUID accountId) {
@@ -120,7 +125,6 @@ class AdminMfa {
    *
    * @throws IdentityProblems.MfaCodeRejected when the code is wrong
    */
-  @Transactional(noRollbackFor = IdentityProblems.MfaCodeRejected.class)
   List<String> confirmEnrolment(Account admin, String code, String remoteAddress) {
     StoredSecret stored =
         stored(admin.id())
@@ -130,16 +134,22 @@ class AdminMfa {
                     new IdentityProblems.MfaEnrolmentConflict(
                         "No enrolment is waiting for confirmation; start one first."));
     limit(admin.id(), remoteAddress);
-    long step = acceptTotp(admin.id(), stored, code);
-    jdbc.sql(
-            "UPDATE admin_totp SET confirmed_at = now(), last_used_step = :step"
-                + " WHERE account_id = :account")
-        .param("step", step)
-        .param("account", admin.id())
-        .update();
+    List<String> codes =
+        transaction.execute(
+            status -> {
+              long step = acceptTotp(admin.id(), stored, code);
+              jdbc.sql(
+                      "UPDATE admin_totp SET confirmed_at = now(), last_used_step = :step"
+                          + " WHERE account_id = :account")
+                  .param("step", step)
+                  .param("account", admin.id())
+                  .update();
+              List<String> issued = replaceRecoveryCodes(admin.id());
+              audit.record(
+                  admin.id(), admin.id(), "mfa.enrolled", remoteAddress, Map.of("method", "totp"));
+              return issued;
+            });
     rateLimits.reset(BY_ACCOUNT, admin.id().toString(), limits.mfaPerAccount());
-    List<String> codes = replaceRecoveryCodes(admin.id());
-    audit.record(admin.id(), admin.id(), "mfa.enrolled", remoteAddress, Map.of("method", "totp"));
     return codes;
   }
 
@@ -149,9 +159,15 @@ class AdminMfa {
    * @throws IdentityProblems.MfaCodeRejected when neither is valid
    * @throws IdentityProblems.TooManyAttempts when a limit ran out
    */
-  @Transactional(noRollbackFor = IdentityProblems.MfaCodeRejected.class)
   void verify(UUID accountId, String code, String recoveryCode, String remoteAddress) {
     limit(accountId, remoteAddress);
+    transaction.executeWithoutResult(
+        status -> checkSecondFactor(accountId, code, recoveryCode, remoteAddress));
+    rateLimits.reset(BY_ACCOUNT, accountId.toString(), limits.mfaPerAccount());
+  }
+
+  private void checkSecondFactor(
+      UUID accountId, String code, String recoveryCode, String remoteAddress) {
     if (recoveryCode != null && !recoveryCode.isBlank()) {
       int used =
           jdbc.sql(
@@ -189,7 +205,6 @@ class AdminMfa {
         rejected();
       }
     }
-    rateLimits.reset(BY_ACCOUNT, accountId.toString(), limits.mfaPerAccount());
   }
 
   /** Replaces every recovery code with new ones (shown once). */

@@ -90,11 +90,18 @@ record IdentityProperties(
    * @param minLength NIST SP 800-63B asks for at least 8; a shop holding addresses asks more
    * @param breachedCheck ask Have I Been Pwned (k-anonymity: only 5 hex chars of a SHA-1 leave)
    * @param breachedApiUrl its range API, ending with a slash
+   * @param hashingPermits how many password hashes (Argon2, 19 MiB each) may run at once: fewer
+   *     than the task's vCPUs, so that a flood of sign-ins leaves CPU and heap for the shoppers
+   * @param hashingQueue how many more may wait for a permit; beyond that, 503 at once
+   * @param hashingMaxWait how long a request waits for a permit before it is answered 503
    */
   record Passwords(
       @DefaultValue("12") @Min(8) int minLength,
       @DefaultValue("true") boolean breachedCheck,
-      @DefaultValue("https://api.pwnedpasswords.com/range/") URI breachedApiUrl) {}
+      @DefaultValue("https://api.pwnedpasswords.com/range/") URI breachedApiUrl,
+      @DefaultValue("1") @Min(1) int hashingPermits,
+      @DefaultValue("4") @Min(0) int hashingQueue,
+      @DefaultValue("1s") Duration hashingMaxWait) {}
 
   record Links(
       @DefaultValue("24h") Duration verificationTtl, @DefaultValue("1h") Duration resetTtl) {}
