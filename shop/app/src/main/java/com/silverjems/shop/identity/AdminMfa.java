@@ -39,7 +39,8 @@ class AdminMfa {
 
   record Status(boolean enrolled, Instant enrolledAt, int recoveryCodesLeft) {}
 
-  private record StoredSecret(byte[] ciphertext, String keyId, boolean confirmed, Long lastStep) {}
+  private record StoredSecret(
+      byte[] ciphertext, String keyId, boolean confirmed, Long lastStep, boolean locked) {}
 
   private final JdbcClient jdbc;
   private final MfaCrypto crypto;
@@ -49,6 +50,7 @@ class AdminMfa {
   private final IdentityProperties.RateLimits limits;
   private final LoginMetrics metrics;
   private final String issuer;
+  private final int lockoutAfter;
   private final TransactionTemplate transaction;
 
   AdminMfa(
@@ -68,6 +70,7 @@ class AdminMfa {
     this.limits = properties.rateLimits();
     this.metrics = metrics;
     this.issuer = properties.mfa().issuer();
+    this.lockoutAfter = properties.mfa().lockoutAfter();
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -160,10 +163,51 @@ class AdminMfa {
    * @throws IdentityProblems.TooManyAttempts when a limit ran out
    */
   void verify(UUID accountId, String code, String recoveryCode, String remoteAddress) {
+    if (stored(accountId).map(StoredSecret::locked).orElse(false)) {
+      throw new IdentityProblems.MfaLocked();
+    }
     limit(accountId, remoteAddress);
-    transaction.executeWithoutResult(
-        status -> checkSecondFactor(accountId, code, recoveryCode, remoteAddress));
+    try {
+      transaction.executeWithoutResult(
+          status -> checkSecondFactor(accountId, code, recoveryCode, remoteAddress));
+    } catch (IdentityProblems.MfaCodeRejected rejected) {
+      countFailure(accountId, remoteAddress);
+      throw rejected;
+    }
     rateLimits.reset(BY_ACCOUNT, accountId.toString(), limits.mfaPerAccount());
+  }
+
+  /**
+   * Counts a wrong code (after its transaction rolled back) and locks the factor at the limit, in
+   * one statement so that parallel guesses cannot slip past it.
+   */
+  private void countFailure(UUID accountId, String remoteAddress) {
+    transaction.executeWithoutResult(
+        status -> {
+          Boolean lockedNow =
+              jdbc.sql(
+                      """
+                      UPDATE admin_totp SET failed_attempts = failed_attempts + 1,
+                        locked_at = CASE WHEN failed_attempts + 1 >= :limit AND locked_at IS NULL
+                                         THEN now() ELSE locked_at END
+                      WHERE account_id = :account AND confirmed_at IS NOT NULL
+                      RETURNING failed_attempts = :limit
+                      """)
+                  .param("limit", lockoutAfter)
+                  .param("account", accountId)
+                  .query(Boolean.class)
+                  .optional()
+                  .orElse(false);
+          if (lockedNow) {
+            audit.record(
+                null,
+                accountId,
+                "mfa.locked",
+                remoteAddress,
+                Map.of("failedAttempts", lockoutAfter));
+            metrics.lockedOut();
+          }
+        });
   }
 
   private void checkSecondFactor(
@@ -205,6 +249,9 @@ class AdminMfa {
         rejected();
       }
     }
+    jdbc.sql("UPDATE admin_totp SET failed_attempts = 0 WHERE account_id = :account")
+        .param("account", accountId)
+        .update();
   }
 
   /** Replaces every recovery code with new ones (shown once). */
@@ -305,7 +352,8 @@ class AdminMfa {
   private Optional<StoredSecret> stored(UUID accountId) {
     return jdbc.sql(
             "SELECT secret_ciphertext, key_id, confirmed_at IS NOT NULL AS confirmed,"
-                + " last_used_step FROM admin_totp WHERE account_id = :account")
+                + " last_used_step, locked_at IS NOT NULL AS locked FROM admin_totp"
+                + " WHERE account_id = :account")
         .param("account", accountId)
         .query(
             (rs, n) ->
@@ -313,7 +361,8 @@ class AdminMfa {
                     rs.getBytes(1),
                     rs.getString(2),
                     rs.getBoolean(3),
-                    rs.getObject(4) == null ? null : rs.getLong(4)))
+                    rs.getObject(4) == null ? null : rs.getLong(4),
+                    rs.getBoolean(5)))
         .optional();
   }
 }

@@ -149,6 +149,20 @@ final class IdentityProblems {
     }
   }
 
+  /** Too many wrong codes in a row: the factor stays locked until another admin resets it. */
+  static final class MfaLocked extends ErrorResponseException {
+    MfaLocked() {
+      super(
+          HttpStatus.FORBIDDEN,
+          problem(
+              HttpStatus.FORBIDDEN,
+              "mfa-locked",
+              "Second factor locked",
+              "Too many wrong codes: your second factor is locked. Ask another admin to reset it."),
+          null);
+    }
+  }
+
   /** A sensitive admin action needs password + code again (the last check is too old). */
   static final class ReauthenticationRequired extends ErrorResponseException {
     ReauthenticationRequired(Duration window) {

@@ -36,18 +36,23 @@ record IdentityProperties(
    *     are encrypted with it and recovery codes keyed-hashed with a key derived from it
    * @param keyId name of that key, stored next to each ciphertext so keys can be rotated
    * @param issuer the name authenticator apps show
+   * @param lockoutAfter wrong codes in a row after which the factor locks until another admin
+   *     resets it (the rate limit alone refills for ever)
    */
   record Mfa(
       @NotBlank String encryptionKey,
       @DefaultValue("k1") @NotBlank String keyId,
-      @DefaultValue("Silver Jems") @NotBlank String issuer) {}
+      @DefaultValue("Silver Jems") @NotBlank String issuer,
+      @DefaultValue("10") @Min(1) int lockoutAfter) {}
 
   /**
    * @param adminIdleTimeout an admin session that completed MFA expires after this much inactivity
    * @param adminMaxLifetime ... and after this long whatever happens
    * @param reauthenticationWindow sensitive admin actions need password + code this recently
+   * @param mfaPendingTimeout a session between the password and the second factor lives this long
    */
   record Sessions(
+      @DefaultValue("5m") Duration mfaPendingTimeout,
       @DefaultValue("15m") Duration adminIdleTimeout,
       @DefaultValue("8h") Duration adminMaxLifetime,
       @DefaultValue("5m") Duration reauthenticationWindow) {}

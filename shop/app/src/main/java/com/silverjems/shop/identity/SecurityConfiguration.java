@@ -67,7 +67,8 @@ class SecurityConfiguration {
       GoogleSignIn google,
       IdentityProperties properties,
       ObjectMapper json,
-      Clock clock)
+      Clock clock,
+      Accounts accounts)
       throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
     http.authorizeHttpRequests(
@@ -84,7 +85,7 @@ class SecurityConfiguration {
                     .ignoringRequestMatchers(ApiAccessRules.csrfExempt()))
         .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
         .addFilterAfter(
-            new AdminSessionLifetime(properties.sessions().adminMaxLifetime(), clock),
+            new AdminSessionLifetime(properties.sessions().adminMaxLifetime(), clock, accounts),
             SecurityContextHolderFilter.class)
         .sessionManagement(sessions -> sessions.sessionFixation().changeSessionId())
         // An API answers 401; it does not remember where to send the browser back to.
