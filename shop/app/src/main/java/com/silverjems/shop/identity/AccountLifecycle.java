@@ -79,6 +79,9 @@ class AccountLifecycle {
 
   @Transactional
   void sendVerification(Account account) {
+    if (!emails.mayEmail(account, AccountEmails.VERIFICATION)) {
+      return; // The links sent today still work; no new one, and no old one revoked.
+    }
     tokens.revokeAll(account.id(), EmailTokens.Purpose.EMAIL_VERIFICATION);
     emails.verificationRequested(
         account,
@@ -110,6 +113,7 @@ class AccountLifecycle {
         status ->
             accounts
                 .byEmail(email)
+                .filter(account -> emails.mayEmail(account, AccountEmails.PASSWORD_RESET))
                 .ifPresent(
                     account -> {
                       tokens.revokeAll(account.id(), EmailTokens.Purpose.PASSWORD_RESET);

@@ -108,8 +108,14 @@ record IdentityProperties(
       @DefaultValue("4") @Min(0) int hashingQueue,
       @DefaultValue("1s") Duration hashingMaxWait) {}
 
+  /**
+   * @param emailsPerRecipientPerDay verification emails, and reset emails, one address gets in 24
+   *     hours at most (each kind counted on its own), whoever asks for them
+   */
   record Links(
-      @DefaultValue("24h") Duration verificationTtl, @DefaultValue("1h") Duration resetTtl) {}
+      @DefaultValue("24h") Duration verificationTtl,
+      @DefaultValue("1h") Duration resetTtl,
+      @DefaultValue("3") @Min(1) int emailsPerRecipientPerDay) {}
 
   /** Where the browser lands after Google sign-in (relative to the storefront). */
   record Google(
