@@ -45,6 +45,7 @@ const SHELL = [
   '/js/cart.js',
   '/js/size-guide.js',
   '/js/auth.js',
+  '/js/next-path.js',
   '/js/orders.js',
   '/js/pages/home.js',
   '/js/pages/category.js',

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { mergeAfterSignIn } from './cart.js';
 import { h } from './dom.js';
+import { sameSitePath } from './next-path.js';
 import { rememberAccount } from './store.js';
 
 export const GOOGLE_SIGN_IN = '/api/auth/oauth2/authorization/google';
@@ -73,8 +74,7 @@ export function confirmPasswordReset(token, password) {
 
 /** Where to go after signing in: a same-site path from ?next=, never another site. */
 export function nextPath(fallback = '/account') {
-  const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+  return sameSitePath(new URLSearchParams(location.search).get('next')) ?? fallback;
 }
 
 /** Google sign-in: a plain link into the server's OIDC flow (no Google script on our pages). */

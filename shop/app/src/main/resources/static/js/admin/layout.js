@@ -2,6 +2,7 @@
 // other session is sent to the right sign-in step before the page asks the API for anything.
 import { ApiUnavailable } from '../api.js';
 import { byId, h, notice, render } from '../dom.js';
+import { sameSitePath } from '../next-path.js';
 import { sessionStatus, signOut } from './session.js';
 
 const SECTIONS = [
@@ -83,6 +84,5 @@ export function adminError(error) {
 
 /** Where to go after signing in: a same-site admin path from ?next=, else the admin home. */
 export function nextAdminPath() {
-  const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/admin/') && !next.includes('//') ? next : '/admin/products';
+  return sameSitePath(new URLSearchParams(location.search).get('next'), '/admin/') ?? '/admin/products';
 }

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,13 +78,24 @@ class AdminOrderController {
                           : new OrderView.Shipment(
                               form.carrier(), form.trackingNumber(), form.trackingUrl()),
                       actor);
-              audit.record(
-                  actor,
-                  "order." + target.code(),
-                  "order",
-                  number,
-                  transition.before(),
-                  transition.after());
+              if (target == OrderStatus.PAID) {
+                // No provider confirmed it: the reason is what the audit log has instead.
+                audit.record(
+                    actor,
+                    "order.manual-payment",
+                    "order",
+                    number,
+                    transition.before(),
+                    Map.of("order", transition.after(), "reason", form.reason()));
+              } else {
+                audit.record(
+                    actor,
+                    "order." + target.code(),
+                    "order",
+                    number,
+                    transition.before(),
+                    transition.after());
+              }
               return transition.after();
             });
     return new OrderWithHistory(after, orders.history(after.id()));

@@ -27,12 +27,39 @@ class AccountEmails {
   private final ObjectMapper json;
   private final Clock clock;
   private final URI publicBaseUrl;
+  private final int perRecipientPerDay;
 
   AccountEmails(JdbcClient jdbc, ObjectMapper json, Clock clock, IdentityProperties properties) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.publicBaseUrl = properties.publicBaseUrl();
+    this.perRecipientPerDay = properties.links().emailsPerRecipientPerDay();
+  }
+
+  /**
+   * Whether the account's address may get another email of this kind today. Counted per address,
+   * whatever the client address, so that a botnet cannot flood an inbox; the caller's transaction
+   * locks the account row, so parallel requests count one after the other. A request over the limit
+   * answers as any other (nobody learns anything), it just sends nothing.
+   */
+  boolean mayEmail(Account account, String eventType) {
+    jdbc.sql("SELECT 1 FROM account WHERE id = :id FOR UPDATE")
+        .param("id", account.id())
+        .query(Integer.class)
+        .optional();
+    int sent =
+        jdbc.sql(
+                """
+                SELECT count(*) FROM outbox_event
+                WHERE aggregate_type = 'account' AND aggregate_id = :account
+                  AND event_type = :type AND created_at > now() - interval '24 hours'
+                """)
+            .param("account", account.id().toString())
+            .param("type", eventType)
+            .query(Integer.class)
+            .single();
+    return sent < perRecipientPerDay;
   }
 
   void verificationRequested(Account account, EmailTokens.Issued token) {
@@ -54,7 +81,15 @@ class AccountEmails {
   private void write(Account account, String eventType, String link, Instant expiresAt) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("accountId", account.id().toString());
-    payload.put("recipient", Map.of("email", account.email(), "name", account.displayName()));
+    // The display name is whatever the registering client typed: to an address nobody has
+    // confirmed yet it would be an attacker's words in our email, so it is left out.
+    payload.put(
+        "recipient",
+        Map.of(
+            "email",
+            account.email(),
+            "name",
+            account.emailVerified() && account.displayName() != null ? account.displayName() : ""));
     payload.put("link", link);
     payload.put("expiresAt", expiresAt.toString());
     payload.put("occurredAt", clock.instant().toString());

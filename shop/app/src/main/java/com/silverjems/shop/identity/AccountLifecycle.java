@@ -2,36 +2,43 @@ package com.silverjems.shop.identity;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-up, email verification and password reset. Whatever the address, sign-up and reset answer
  * the same and do the same expensive work (hash the password), so neither tells anyone whether an
  * address has an account; what differs happens only in the emails the owner of the address gets.
+ *
+ * <p>The slow parts (rate limits on their own connections, the breached-password look-up, Argon2)
+ * come first, outside any transaction; only the writes run in one, so a flood of sign-ups never
+ * holds pool connections while waiting on the network or the CPU.
  */
 @Service
 class AccountLifecycle {
 
   private final Accounts accounts;
   private final PasswordPolicy policy;
-  private final PasswordEncoder passwords;
+  private final BoundedPasswordEncoder passwords;
   private final EmailTokens tokens;
   private final AccountEmails emails;
   private final RateLimits rateLimits;
   private final IdentityProperties properties;
   private final AccountSessions sessions;
+  private final TransactionTemplate transaction;
 
   AccountLifecycle(
       Accounts accounts,
       PasswordPolicy policy,
-      PasswordEncoder passwords,
+      BoundedPasswordEncoder passwords,
       EmailTokens tokens,
       AccountEmails emails,
       RateLimits rateLimits,
       IdentityProperties properties,
-      AccountSessions sessions) {
+      AccountSessions sessions,
+      PlatformTransactionManager transactions) {
     this.accounts = accounts;
     this.policy = policy;
     this.passwords = passwords;
@@ -40,6 +47,7 @@ class AccountLifecycle {
     this.rateLimits = rateLimits;
     this.properties = properties;
     this.sessions = sessions;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -47,8 +55,8 @@ class AccountLifecycle {
    * account gets a new verification link if it is still unconfirmed, and nothing otherwise; its
    * password is never changed by a sign-up.
    */
-  @Transactional
   void register(String email, String password, String displayName, String clientAddress) {
+    passwords.requireCapacity();
     limit(
         "register-ip",
         clientAddress,
@@ -56,18 +64,24 @@ class AccountLifecycle {
         "Too many sign-ups from your network.");
     policy.check(password, email);
     String hash = passwords.encode(password);
-    accounts
-        .create(email, displayName, hash, false)
-        .ifPresentOrElse(
-            this::sendVerification,
-            () ->
-                accounts
-                    .byEmail(email)
-                    .filter(existing -> !existing.emailVerified())
-                    .ifPresent(this::sendVerification));
+    transaction.executeWithoutResult(
+        status ->
+            accounts
+                .create(email, displayName, hash, false)
+                .ifPresentOrElse(
+                    this::sendVerification,
+                    () ->
+                        accounts
+                            .byEmail(email)
+                            .filter(existing -> !existing.emailVerified())
+                            .ifPresent(this::sendVerification)));
   }
 
+  @Transactional
   void sendVerification(Account account) {
+    if (!emails.mayEmail(account, AccountEmails.VERIFICATION)) {
+      return; // The links sent today still work; no new one, and no old one revoked.
+    }
     tokens.revokeAll(account.id(), EmailTokens.Purpose.EMAIL_VERIFICATION);
     emails.verificationRequested(
         account,
@@ -87,7 +101,6 @@ class AccountLifecycle {
   }
 
   /** Emails a reset link if the address has an account; answers the same either way. */
-  @Transactional
   void requestPasswordReset(String email, String clientAddress) {
     IdentityProperties.RateLimits limits = properties.rateLimits();
     limit("reset-ip", clientAddress, limits.resetPerAddress(), "Too many reset requests.");
@@ -96,25 +109,27 @@ class AccountLifecycle {
         Account.normalize(email),
         limits.resetPerAccount(),
         "Too many reset requests for this address.");
-    accounts
-        .byEmail(email)
-        .ifPresent(
-            account -> {
-              tokens.revokeAll(account.id(), EmailTokens.Purpose.PASSWORD_RESET);
-              emails.passwordResetRequested(
-                  account,
-                  tokens.issue(
-                      account.id(),
-                      EmailTokens.Purpose.PASSWORD_RESET,
-                      properties.links().resetTtl()));
-            });
+    transaction.executeWithoutResult(
+        status ->
+            accounts
+                .byEmail(email)
+                .filter(account -> emails.mayEmail(account, AccountEmails.PASSWORD_RESET))
+                .ifPresent(
+                    account -> {
+                      tokens.revokeAll(account.id(), EmailTokens.Purpose.PASSWORD_RESET);
+                      emails.passwordResetRequested(
+                          account,
+                          tokens.issue(
+                              account.id(),
+                              EmailTokens.Purpose.PASSWORD_RESET,
+                              properties.links().resetTtl()));
+                    }));
   }
 
   /**
    * Sets a new password from a reset link, confirms the address (the link reached it) and ends
    * every session of the account: whoever knew the old password is out.
    */
-  @Transactional
   void resetPassword(String token, String newPassword, String clientAddress) {
     limit(
         "reset-ip",
@@ -128,11 +143,15 @@ class AccountLifecycle {
             .orElseThrow(IdentityProblems.LinkInvalid::new);
     // The rules first: a rejected password must not use the link up.
     policy.check(newPassword, account.email());
-    tokens
-        .consume(token, EmailTokens.Purpose.PASSWORD_RESET)
-        .orElseThrow(IdentityProblems.LinkInvalid::new);
-    accounts.setPasswordHash(account.id(), passwords.encode(newPassword));
-    accounts.markEmailVerified(account.id());
+    String hash = passwords.encode(newPassword);
+    transaction.executeWithoutResult(
+        status -> {
+          tokens
+              .consume(token, EmailTokens.Purpose.PASSWORD_RESET)
+              .orElseThrow(IdentityProblems.LinkInvalid::new);
+          accounts.setPasswordHash(account.id(), hash);
+          accounts.markEmailVerified(account.id());
+        });
     rateLimits.reset(
         PasswordSignIn.BY_ACCOUNT,
         Account.normalize(account.email()),
@@ -141,10 +160,10 @@ class AccountLifecycle {
   }
 
   /** Changes the password of a signed-in account; its other sessions end. */
-  @Transactional
   void changePassword(Account account, String newPassword) {
     policy.check(newPassword, account.email());
-    accounts.setPasswordHash(account.id(), passwords.encode(newPassword));
+    String hash = passwords.encode(newPassword);
+    accounts.setPasswordHash(account.id(), hash);
   }
 
   private void limit(String scope, String key, IdentityProperties.Limit limit, String what) {

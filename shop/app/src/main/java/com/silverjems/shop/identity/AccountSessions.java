@@ -80,6 +80,10 @@ class AccountSessions {
       session.setMaxInactiveInterval((int) settings.adminIdleTimeout().toSeconds());
     } else {
       session.removeAttribute(MFA_VERIFIED_AT);
+      if (authorities.stream().anyMatch(a -> Authorities.isMfaPending(a.getAuthority()))) {
+        // Only good for typing a code: minutes, not the shopper's 12 hours.
+        session.setMaxInactiveInterval((int) settings.mfaPendingTimeout().toSeconds());
+      }
     }
     csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
   }

@@ -18,7 +18,9 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The admin second factor: TOTP enrolment with a QR code, verification, single-use recovery codes,
@@ -37,7 +39,8 @@ class AdminMfa {
 
   record Status(boolean enrolled, Instant enrolledAt, int recoveryCodesLeft) {}
 
-  private record StoredSecret(byte[] ciphertext, String keyId, boolean confirmed, Long lastStep) {}
+  private record StoredSecret(
+      byte[] ciphertext, String keyId, boolean confirmed, Long lastStep, boolean locked) {}
 
   private final JdbcClient jdbc;
   private final MfaCrypto crypto;
@@ -47,6 +50,8 @@ class AdminMfa {
   private final IdentityProperties.RateLimits limits;
   private final LoginMetrics metrics;
   private final String issuer;
+  private final int lockoutAfter;
+  private final TransactionTemplate transaction;
 
   AdminMfa(
       JdbcClient jdbc,
@@ -55,7 +60,8 @@ class AdminMfa {
       SecurityAuditLog audit,
       RateLimits rateLimits,
       IdentityProperties properties,
-      LoginMetrics metrics) {
+      LoginMetrics metrics,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.crypto = crypto;
     this.totp = new TotpCodes(clock);
@@ -64,6 +70,8 @@ class AdminMfa {
     this.limits = properties.rateLimits();
     this.metrics = metrics;
     this.issuer = properties.mfa().issuer();
+    this.lockoutAfter = properties.mfa().lockoutAfter();
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   boolean isEnrolled(UUID accountId) {
@@ -120,7 +128,6 @@ class AdminMfa {
    *
    * @throws IdentityProblems.MfaCodeRejected when the code is wrong
    */
-  @Transactional(noRollbackFor = IdentityProblems.MfaCodeRejected.class)
   List<String> confirmEnrolment(Account admin, String code, String remoteAddress) {
     StoredSecret stored =
         stored(admin.id())
@@ -130,16 +137,22 @@ class AdminMfa {
                     new IdentityProblems.MfaEnrolmentConflict(
                         "No enrolment is waiting for confirmation; start one first."));
     limit(admin.id(), remoteAddress);
-    long step = acceptTotp(admin.id(), stored, code);
-    jdbc.sql(
-            "UPDATE admin_totp SET confirmed_at = now(), last_used_step = :step"
-                + " WHERE account_id = :account")
-        .param("step", step)
-        .param("account", admin.id())
-        .update();
+    List<String> codes =
+        transaction.execute(
+            status -> {
+              long step = acceptTotp(admin.id(), stored, code);
+              jdbc.sql(
+                      "UPDATE admin_totp SET confirmed_at = now(), last_used_step = :step"
+                          + " WHERE account_id = :account")
+                  .param("step", step)
+                  .param("account", admin.id())
+                  .update();
+              List<String> issued = replaceRecoveryCodes(admin.id());
+              audit.record(
+                  admin.id(), admin.id(), "mfa.enrolled", remoteAddress, Map.of("method", "totp"));
+              return issued;
+            });
     rateLimits.reset(BY_ACCOUNT, admin.id().toString(), limits.mfaPerAccount());
-    List<String> codes = replaceRecoveryCodes(admin.id());
-    audit.record(admin.id(), admin.id(), "mfa.enrolled", remoteAddress, Map.of("method", "totp"));
     return codes;
   }
 
@@ -149,9 +162,56 @@ class AdminMfa {
    * @throws IdentityProblems.MfaCodeRejected when neither is valid
    * @throws IdentityProblems.TooManyAttempts when a limit ran out
    */
-  @Transactional(noRollbackFor = IdentityProblems.MfaCodeRejected.class)
   void verify(UUID accountId, String code, String recoveryCode, String remoteAddress) {
+    if (stored(accountId).map(StoredSecret::locked).orElse(false)) {
+      throw new IdentityProblems.MfaLocked();
+    }
     limit(accountId, remoteAddress);
+    try {
+      transaction.executeWithoutResult(
+          status -> checkSecondFactor(accountId, code, recoveryCode, remoteAddress));
+    } catch (IdentityProblems.MfaCodeRejected rejected) {
+      countFailure(accountId, remoteAddress);
+      throw rejected;
+    }
+    rateLimits.reset(BY_ACCOUNT, accountId.toString(), limits.mfaPerAccount());
+  }
+
+  /**
+   * Counts a wrong code (after its transaction rolled back) and locks the factor at the limit, in
+   * one statement so that parallel guesses cannot slip past it.
+   */
+  private void countFailure(UUID accountId, String remoteAddress) {
+    transaction.executeWithoutResult(
+        status -> {
+          Boolean lockedNow =
+              jdbc.sql(
+                      """
+                      UPDATE admin_totp SET failed_attempts = failed_attempts + 1,
+                        locked_at = CASE WHEN failed_attempts + 1 >= :limit AND locked_at IS NULL
+                                         THEN now() ELSE locked_at END
+                      WHERE account_id = :account AND confirmed_at IS NOT NULL
+                      RETURNING failed_attempts = :limit
+                      """)
+                  .param("limit", lockoutAfter)
+                  .param("account", accountId)
+                  .query(Boolean.class)
+                  .optional()
+                  .orElse(false);
+          if (lockedNow) {
+            audit.record(
+                null,
+                accountId,
+                "mfa.locked",
+                remoteAddress,
+                Map.of("failedAttempts", lockoutAfter));
+            metrics.lockedOut();
+          }
+        });
+  }
+
+  private void checkSecondFactor(
+      UUID accountId, String code, String recoveryCode, String remoteAddress) {
     if (recoveryCode != null && !recoveryCode.isBlank()) {
       int used =
           jdbc.sql(
@@ -189,7 +249,9 @@ class AdminMfa {
         rejected();
       }
     }
-    rateLimits.reset(BY_ACCOUNT, accountId.toString(), limits.mfaPerAccount());
+    jdbc.sql("UPDATE admin_totp SET failed_attempts = 0 WHERE account_id = :account")
+        .param("account", accountId)
+        .update();
   }
 
   /** Replaces every recovery code with new ones (shown once). */
@@ -290,7 +352,8 @@ class AdminMfa {
   private Optional<StoredSecret> stored(UUID accountId) {
     return jdbc.sql(
             "SELECT secret_ciphertext, key_id, confirmed_at IS NOT NULL AS confirmed,"
-                + " last_used_step FROM admin_totp WHERE account_id = :account")
+                + " last_used_step, locked_at IS NOT NULL AS locked FROM admin_totp"
+                + " WHERE account_id = :account")
         .param("account", accountId)
         .query(
             (rs, n) ->
@@ -298,7 +361,8 @@ class AdminMfa {
                     rs.getBytes(1),
                     rs.getString(2),
                     rs.getBoolean(3),
-                    rs.getObject(4) == null ? null : rs.getLong(4)))
+                    rs.getObject(4) == null ? null : rs.getLong(4),
+                    rs.getBoolean(5)))
         .optional();
   }
 }

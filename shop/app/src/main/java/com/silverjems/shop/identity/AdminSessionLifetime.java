@@ -15,16 +15,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps the total age of an admin session (the idle timeout alone would let a busy session live
  * forever): past {@code silverjems.identity.sessions.admin-max-lifetime} the session ends and the
- * request goes on anonymous, so the admin API answers 401.
+ * request goes on anonymous, so the admin API answers 401. The same happens at the first request
+ * after the account lost its admin role: the role in the session is a copy taken at sign-in.
  */
 class AdminSessionLifetime extends OncePerRequestFilter {
 
   private final Duration maxLifetime;
   private final Clock clock;
+  private final Accounts accounts;
 
-  AdminSessionLifetime(Duration maxLifetime, Clock clock) {
+  AdminSessionLifetime(Duration maxLifetime, Clock clock, Accounts accounts) {
     this.maxLifetime = maxLifetime;
     this.clock = clock;
+    this.accounts = accounts;
   }
 
   @Override
@@ -37,11 +40,26 @@ class AdminSessionLifetime extends OncePerRequestFilter {
         && authentication != null
         && authentication.getAuthorities().stream()
             .anyMatch(a -> a.getAuthority().equals(Authorities.ADMIN))
-        && session.getAttribute(AccountSessions.AUTHENTICATED_AT) instanceof Long signedInAt
-        && clock.millis() - signedInAt > maxLifetime.toMillis()) {
+        && (tooOld(session) || !stillAdmin(authentication))) {
       session.invalidate();
       SecurityContextHolder.clearContext();
     }
     chain.doFilter(request, response);
+  }
+
+  private boolean tooOld(HttpSession session) {
+    return session.getAttribute(AccountSessions.AUTHENTICATED_AT) instanceof Long signedInAt
+        && clock.millis() - signedInAt > maxLifetime.toMillis();
+  }
+
+  private boolean stillAdmin(Authentication authentication) {
+    try {
+      return accounts
+          .byId(java.util.UUID.fromString(authentication.getName()))
+          .map(Account::isAdmin)
+          .orElse(false);
+    } catch (IllegalArgumentException notAnAccountId) {
+      return false;
+    }
   }
 }

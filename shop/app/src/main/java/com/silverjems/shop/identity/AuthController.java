@@ -159,6 +159,9 @@ class AuthController {
   RecoveryCodes confirmEnrolment(
       @Valid @RequestBody Code code, HttpServletRequest request, HttpServletResponse response) {
     Account admin = signedIn.account();
+    if (!admin.isAdmin()) {
+      throw new org.springframework.security.access.AccessDeniedException("No longer an admin");
+    }
     List<String> codes = mfa.confirmEnrolment(admin, code.code(), request.getRemoteAddr());
     adminSession(admin, request, response);
     return new RecoveryCodes(codes);

@@ -20,6 +20,11 @@ final class Authorities {
 
   private Authorities() {}
 
+  /** A session between the password and the second factor. */
+  static boolean isMfaPending(String authority) {
+    return authority.equals(MFA_REQUIRED) || authority.equals(MFA_ENROLMENT_REQUIRED);
+  }
+
   static List<GrantedAuthority> of(String... names) {
     return java.util.Arrays.stream(names)
         .<GrantedAuthority>map(SimpleGrantedAuthority::new)

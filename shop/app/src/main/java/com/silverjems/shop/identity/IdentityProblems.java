@@ -58,6 +58,34 @@ final class IdentityProblems {
     }
   }
 
+  /**
+   * Every password-hashing permit is taken (a flood of sign-ins or sign-ups): come back shortly.
+   * 503, not 429: it says nothing about this client, only that the shop is busy.
+   */
+  static final class PasswordHashingBusy extends ErrorResponseException {
+    private final HttpHeaders headers = new HttpHeaders();
+
+    PasswordHashingBusy(Duration retryAfter) {
+      super(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          problem(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "busy",
+              "Too busy right now",
+              "We are checking a lot of passwords at the moment. Please try again in a few"
+                  + " seconds."),
+          null);
+      long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      getBody().setProperty("retryAfterSeconds", seconds);
+    }
+
+    @Override
+    public HttpHeaders getHeaders() {
+      return headers;
+    }
+  }
+
   /** A rate limit ran out; {@code Retry-After} says when to try again. */
   static final class TooManyAttempts extends ErrorResponseException {
     private final HttpHeaders headers = new HttpHeaders();
@@ -117,6 +145,20 @@ final class IdentityProblems {
               "mfa-code-rejected",
               "Code not accepted",
               "The code is not valid. Codes change every 30 seconds and work once."),
+          null);
+    }
+  }
+
+  /** Too many wrong codes in a row: the factor stays locked until another admin resets it. */
+  static final class MfaLocked extends ErrorResponseException {
+    MfaLocked() {
+      super(
+          HttpStatus.FORBIDDEN,
+          problem(
+              HttpStatus.FORBIDDEN,
+              "mfa-locked",
+              "Second factor locked",
+              "Too many wrong codes: your second factor is locked. Ask another admin to reset it."),
           null);
     }
   }

@@ -36,18 +36,23 @@ record IdentityProperties(
    *     are encrypted with it and recovery codes keyed-hashed with a key derived from it
    * @param keyId name of that key, stored next to each ciphertext so keys can be rotated
    * @param issuer the name authenticator apps show
+   * @param lockoutAfter wrong codes in a row after which the factor locks until another admin
+   *     resets it (the rate limit alone refills for ever)
    */
   record Mfa(
       @NotBlank String encryptionKey,
       @DefaultValue("k1") @NotBlank String keyId,
-      @DefaultValue("Silver Jems") @NotBlank String issuer) {}
+      @DefaultValue("Silver Jems") @NotBlank String issuer,
+      @DefaultValue("10") @Min(1) int lockoutAfter) {}
 
   /**
    * @param adminIdleTimeout an admin session that completed MFA expires after this much inactivity
    * @param adminMaxLifetime ... and after this long whatever happens
    * @param reauthenticationWindow sensitive admin actions need password + code this recently
+   * @param mfaPendingTimeout a session between the password and the second factor lives this long
    */
   record Sessions(
+      @DefaultValue("5m") Duration mfaPendingTimeout,
       @DefaultValue("15m") Duration adminIdleTimeout,
       @DefaultValue("8h") Duration adminMaxLifetime,
       @DefaultValue("5m") Duration reauthenticationWindow) {}
@@ -90,14 +95,27 @@ record IdentityProperties(
    * @param minLength NIST SP 800-63B asks for at least 8; a shop holding addresses asks more
    * @param breachedCheck ask Have I Been Pwned (k-anonymity: only 5 hex chars of a SHA-1 leave)
    * @param breachedApiUrl its range API, ending with a slash
+   * @param hashingPermits how many password hashes (Argon2, 19 MiB each) may run at once: fewer
+   *     than the task's vCPUs, so that a flood of sign-ins leaves CPU and heap for the shoppers
+   * @param hashingQueue how many more may wait for a permit; beyond that, 503 at once
+   * @param hashingMaxWait how long a request waits for a permit before it is answered 503
    */
   record Passwords(
       @DefaultValue("12") @Min(8) int minLength,
       @DefaultValue("true") boolean breachedCheck,
-      @DefaultValue("https://api.pwnedpasswords.com/range/") URI breachedApiUrl) {}
+      @DefaultValue("https://api.pwnedpasswords.com/range/") URI breachedApiUrl,
+      @DefaultValue("1") @Min(1) int hashingPermits,
+      @DefaultValue("4") @Min(0) int hashingQueue,
+      @DefaultValue("1s") Duration hashingMaxWait) {}
 
+  /**
+   * @param emailsPerRecipientPerDay verification emails, and reset emails, one address gets in 24
+   *     hours at most (each kind counted on its own), whoever asks for them
+   */
   record Links(
-      @DefaultValue("24h") Duration verificationTtl, @DefaultValue("1h") Duration resetTtl) {}
+      @DefaultValue("24h") Duration verificationTtl,
+      @DefaultValue("1h") Duration resetTtl,
+      @DefaultValue("3") @Min(1) int emailsPerRecipientPerDay) {}
 
   /** Where the browser lands after Google sign-in (relative to the storefront). */
   record Google(

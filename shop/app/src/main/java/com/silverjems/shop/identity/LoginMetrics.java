@@ -3,7 +3,10 @@ package com.silverjems.shop.identity;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** {@code silverjems_login_attempts_total{outcome}}, as CONTRIBUTING.md names it. */
+/**
+ * {@code silverjems_login_attempts_total{outcome}} and {@code silverjems_mfa_lockouts_total}, as
+ * CONTRIBUTING.md names them.
+ */
 @Component
 class LoginMetrics {
 
@@ -29,6 +32,12 @@ class LoginMetrics {
       // Registered up front so dashboards see zeros rather than no series at all.
       registry.counter("silverjems.login.attempts", "outcome", outcome.tag);
     }
+    registry.counter("silverjems.mfa.lockouts");
+  }
+
+  /** An admin's second factor locked after too many wrong codes: someone has the password. */
+  void lockedOut() {
+    registry.counter("silverjems.mfa.lockouts").increment();
   }
 
   void count(Outcome outcome) {

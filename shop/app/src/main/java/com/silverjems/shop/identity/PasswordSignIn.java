@@ -2,15 +2,17 @@ package com.silverjems.shop.identity;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks an address and password, under the rate limits: per client address, and per account (keyed
  * by the address typed, whether an account has it or not, so a lock says nothing about who has an
  * account). Unknown addresses cost one Argon2 comparison against a dummy hash, as known ones do:
  * the answer takes as long either way.
+ *
+ * <p>No transaction spans a sign-in: each rate limit takes a pool connection of its own, and the
+ * password hash takes tens of milliseconds. Holding one connection while waiting for another (or
+ * for a hashing permit) is how 20 parallel sign-ins used to stall every request of the replica.
  */
 @Service
 class PasswordSignIn {
@@ -19,7 +21,7 @@ class PasswordSignIn {
   static final String BY_ACCOUNT = "login-account";
 
   private final Accounts accounts;
-  private final PasswordEncoder passwords;
+  private final BoundedPasswordEncoder passwords;
   private final RateLimits rateLimits;
   private final IdentityProperties.RateLimits limits;
   private final LoginMetrics metrics;
@@ -28,7 +30,7 @@ class PasswordSignIn {
 
   PasswordSignIn(
       Accounts accounts,
-      PasswordEncoder passwords,
+      BoundedPasswordEncoder passwords,
       RateLimits rateLimits,
       IdentityProperties properties,
       LoginMetrics metrics,
@@ -49,7 +51,6 @@ class PasswordSignIn {
    * @throws IdentityProblems.EmailNotVerified when the password is right but the address was never
    *     confirmed (a new link is sent)
    */
-  @Transactional(noRollbackFor = IdentityProblems.EmailNotVerified.class)
   Account signIn(String email, String password, String clientAddress) {
     Account account = check(email, password, clientAddress);
     if (!account.emailVerified()) {
@@ -62,6 +63,7 @@ class PasswordSignIn {
 
   /** The password check alone (sign-in, re-authentication, password change). */
   Account check(String email, String password, String clientAddress) {
+    passwords.requireCapacity();
     Duration wait = rateLimits.take(BY_ADDRESS, clientAddress, limits.loginPerAddress());
     if (!wait.isZero()) {
       metrics.count(LoginMetrics.Outcome.RATE_LIMITED);

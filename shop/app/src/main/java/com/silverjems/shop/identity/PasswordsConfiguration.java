@@ -11,7 +11,6 @@ import org.springframework.security.authentication.password.CompromisedPasswordD
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.password.HaveIBeenPwnedRestApiPasswordChecker;
 import org.springframework.web.client.RestClient;
 
@@ -20,13 +19,19 @@ class PasswordsConfiguration {
 
   /**
    * Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane), behind Spring's {@code {id}} prefix
-   * so a stronger setting or algorithm can replace it: hashes are upgraded at the next sign-in.
+   * so a stronger setting or algorithm can replace it: hashes are upgraded at the next sign-in. At
+   * most {@code hashing-permits} hashes run at once and {@code hashing-queue} wait (memory, CPU and
+   * request threads stay bounded under a flood).
    */
   @Bean
-  PasswordEncoder passwordEncoder() {
+  BoundedPasswordEncoder passwordEncoder(IdentityProperties properties) {
     Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-    return new DelegatingPasswordEncoder(
-        "argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+    return new BoundedPasswordEncoder(
+        new DelegatingPasswordEncoder(
+            "argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder())),
+        properties.passwords().hashingPermits(),
+        properties.passwords().hashingQueue(),
+        properties.passwords().hashingMaxWait());
   }
 
   /**

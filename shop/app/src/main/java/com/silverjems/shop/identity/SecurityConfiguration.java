@@ -68,7 +68,8 @@ class SecurityConfiguration {
       GoogleSignIn google,
       IdentityProperties properties,
       ObjectMapper json,
-      Clock clock)
+      Clock clock,
+      Accounts accounts)
       throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
     http.authorizeHttpRequests(
@@ -85,7 +86,7 @@ class SecurityConfiguration {
                     .ignoringRequestMatchers(ApiAccessRules.csrfExempt()))
         .addFilterAfter(new CsrfCookie(ApiAccessRules.csrfTokenHandedOut()), CsrfFilter.class)
         .addFilterAfter(
-            new AdminSessionLifetime(properties.sessions().adminMaxLifetime(), clock),
+            new AdminSessionLifetime(properties.sessions().adminMaxLifetime(), clock, accounts),
             SecurityContextHolderFilter.class)
         .sessionManagement(sessions -> sessions.sessionFixation().changeSessionId())
         // An API answers 401; it does not remember where to send the browser back to.

@@ -138,6 +138,7 @@ public class Orders {
    *
    * @throws IllegalOrderTransition when {@code target} is not reachable from where the order is
    * @throws ShipmentDetailsRequired when shipping without carrier and tracking number
+   * @throws ManualPaymentReasonRequired when marking paid by hand without saying how it was paid
    */
   @Transactional
   public Transition transition(
@@ -148,6 +149,15 @@ public class Orders {
       throw new IllegalOrderTransition(number, current, target);
     }
     OrderView before = find(id).orElseThrow();
+    if (target == OrderStatus.PAID) {
+      // A manual payment: the same order-paid event (and customer email) as the provider's,
+      // with the admin's reason as the payment reference.
+      if (blank(reason)) {
+        throw new ManualPaymentReasonRequired(number);
+      }
+      markPaid(id, "manual: " + reason.strip(), actor);
+      return new Transition(before, find(id).orElseThrow());
+    }
     if (target == OrderStatus.SHIPPED) {
       if (shipment == null || blank(shipment.carrier()) || blank(shipment.trackingNumber())) {
         throw new ShipmentDetailsRequired(number);

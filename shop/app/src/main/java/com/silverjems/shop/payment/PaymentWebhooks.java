@@ -95,8 +95,14 @@ class PaymentWebhooks {
       return true;
     }
     if (event.type().equals(ProviderEvent.FAILED)) {
-      // The order stays placed: the shopper may try another card on the same intent.
-      setStatus(event.intentId(), "failed");
+      // The order stays placed: the shopper may try another card on the same intent. Events
+      // arrive in any order: a failed attempt delivered after the success must not undo it.
+      if (payment.status().equals("succeeded")) {
+        log.info(
+            "Webhook {} reports a failed attempt on paid intent {}", event.id(), event.intentId());
+      } else {
+        setStatus(event.intentId(), "failed");
+      }
       return true;
     }
     if (payment.amountMinor() != event.amountMinor()

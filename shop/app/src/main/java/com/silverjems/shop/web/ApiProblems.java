@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -51,6 +52,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             "Something went wrong on our side; please try again.");
     problem.setTitle("Internal error");
     return problem;
+  }
+
+  /**
+   * An unreadable body; one that ran over its byte limit while being read (no Content-Length) is
+   * 413 and closes the connection, like one that declared its size.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+        HttpHeaders close = new HttpHeaders();
+        close.set(HttpHeaders.CONNECTION, "close");
+        return handleExceptionInternal(
+            e,
+            RequestBodyLimit.problem(tooLarge.limit),
+            close,
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            request);
+      }
+    }
+    return super.handleHttpMessageNotReadable(e, headers, status, request);
   }
 
   /** A request body that breaks its constraints: one entry per field, so forms can show them. */

@@ -182,6 +182,45 @@ class AdminIT extends ShopIntegrationTest {
     assertThat(get("/api/admin/orders?status=lost", admin()).status()).isEqualTo(400);
   }
 
+  @Test
+  void markingAnOrderPaidByHandIsAManualPaymentWithAReasonAndWritesOrderPaid() throws Exception {
+    String sku = newProduct(2, 3000);
+    String cart = cartWith(sku, 1);
+    JsonNode placed =
+        post("/api/checkout", checkoutBody(cart), "Idempotency-Key", UUID.randomUUID().toString())
+            .body()
+            .get("order");
+    String number = placed.get("number").asText();
+    String base = "/api/admin/orders/" + number + "/transitions";
+
+    Answer noReason = post(base, Map.of("status", "paid"), admin());
+    assertThat(noReason.status()).isEqualTo(422);
+    assertThat(noReason.body().get("type").asText()).endsWith("/manual-payment-reason-required");
+
+    Answer paid =
+        post(base, Map.of("status", "paid", "reason", "Paid by bank transfer, ref 4411"), admin());
+
+    assertThat(paid.status()).isEqualTo(200);
+    assertThat(paid.body().get("order").get("status").asText()).isEqualTo("paid");
+    JsonNode event =
+        json.readTree(
+            jdbc.sql(
+                    "SELECT CAST(payload AS TEXT) FROM outbox_event WHERE aggregate_id = :id"
+                        + " AND event_type = 'order-paid'")
+                .param("id", placed.get("id").asText())
+                .query(String.class)
+                .single());
+    assertThat(EventSchemas.violations("order-paid", 1, event)).isEmpty();
+    assertThat(event.get("paymentReference").asText())
+        .isEqualTo("manual: Paid by bank transfer, ref 4411");
+    assertThat(event.toString()).contains("jo@example.com");
+    JsonNode audit =
+        get("/api/admin/audit-log?entityType=order&entityId=" + number, admin()).body().get(0);
+    assertThat(audit.get("action").asText()).isEqualTo("order.manual-payment");
+    assertThat(audit.get("actor").asText()).isEqualTo(adminAccountId().toString());
+    assertThat(audit.toString()).contains("Paid by bank transfer, ref 4411");
+  }
+
   record Placed(String id, String number) {}
 
   private Placed placeAndPay() {

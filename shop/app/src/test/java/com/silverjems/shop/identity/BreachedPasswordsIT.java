@@ -33,7 +33,12 @@ class BreachedPasswordsIT {
     pwned.start();
     IdentityProperties.Passwords passwords =
         new IdentityProperties.Passwords(
-            12, true, URI.create("http://localhost:" + pwned.port() + "/range/"));
+            12,
+            true,
+            URI.create("http://localhost:" + pwned.port() + "/range/"),
+            2,
+            8,
+            java.time.Duration.ofSeconds(1));
     IdentityProperties properties =
         new IdentityProperties(
             URI.create("https://shop.test"), null, null, null, passwords, null, null, "");

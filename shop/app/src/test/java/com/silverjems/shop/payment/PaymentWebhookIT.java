@@ -122,6 +122,25 @@ class PaymentWebhookIT extends ShopIntegrationTest {
   }
 
   @Test
+  void aFailedEventArrivingAfterTheSuccessLeavesThePaymentSucceeded() {
+    Placed order = placeOrder();
+    assertThat(
+            webhook(succeeded("evt_" + UUID.randomUUID(), order), Instant.now(), WEBHOOK_SECRET)
+                .status())
+        .isEqualTo(200);
+
+    // A card declined earlier, delivered late (the provider does not promise order).
+    String failed =
+        succeeded("evt_" + UUID.randomUUID(), order)
+            .replace("payment_intent.succeeded", "payment_intent.payment_failed")
+            .replace("\"status\":\"succeeded\"", "\"status\":\"requires_payment_method\"");
+    assertThat(webhook(failed, Instant.now(), WEBHOOK_SECRET).status()).isEqualTo(200);
+
+    assertThat(paymentStatus(order)).isEqualTo("succeeded");
+    assertThat(status(order)).isEqualTo("paid");
+  }
+
+  @Test
   void theLocalProvidersPayButtonGoesThroughTheSignedWebhook() {
     Placed order = placeOrder();
     double accepted = count("accepted");
