@@ -327,8 +327,8 @@ class SilenceTest {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(result.err())
         .contains(
-            "cannot look up Zabbix triggers: Zabbix trigger.get: Invalid params. Not authorized.")
-        .contains("applied only partly; failed in zabbix");
+            "zabbix: could not look up triggers: Zabbix trigger.get: credentials refused (HTTP 200, JSON-RPC -32602): Invalid params. Not authorized.")
+        .contains("is active in cloudwatch, alertmanager, NOT in zabbix");
     assertThat(aws.cloudWatchRequests("DisableAlarmActions")).hasSize(1);
     assertThat(active(alertmanager.silences())).hasSize(1);
   }
