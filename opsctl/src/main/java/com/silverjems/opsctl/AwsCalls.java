@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -26,6 +27,11 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * be read at all).
  */
 final class AwsCalls implements ExecutionInterceptor {
+
+  private static final ExecutionAttribute<Integer> STATUS =
+      new ExecutionAttribute<>("OpsctlStatus");
+  private static final ExecutionAttribute<String> REQUEST_ID =
+      new ExecutionAttribute<>("OpsctlRequestId");
 
   private static final Pattern READS = Pattern.compile("Describe|List|Get|Update");
 
@@ -47,6 +53,24 @@ final class AwsCalls implements ExecutionInterceptor {
   public Optional<InputStream> modifyHttpResponseContent(
       Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     Optional<InputStream> body = context.responseBody();
+    attributes.putAttribute(STATUS, context.httpResponse().statusCode());
+    requestId(context.httpResponse()).ifPresent(id -> attributes.putAttribute(REQUEST_ID, id));
+    boolean html =
+        context
+            .httpResponse()
+            .firstMatchingHeader("Content-Type")
+            .map(type -> type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html"))
+            .orElse(false);
+    if (context.httpResponse().isSuccessful() && html) {
+      // A proxy or captive portal, not AWS: its 200 means nothing was done.
+      String page = "";
+      try {
+        page = body.isEmpty() ? "" : new String(body.get().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        // The page is only quoted; its absence changes nothing.
+      }
+      throw SdkClientException.create("not an AWS answer: " + Failures.snippet(page));
+    }
     String operation =
         String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     if (!context.httpResponse().isSuccessful() || !READS.matcher(operation).lookingAt()) {
@@ -79,8 +103,8 @@ final class AwsCalls implements ExecutionInterceptor {
             system,
             operation == null ? "request" : operation,
             context.httpRequest().map(AwsCalls::target).orElse(null),
-            response.map(SdkHttpResponse::statusCode).orElse(null),
-            response.flatMap(AwsCalls::requestId).orElse(null)));
+            response.map(SdkHttpResponse::statusCode).orElse(attributes.getAttribute(STATUS)),
+            response.flatMap(AwsCalls::requestId).orElse(attributes.getAttribute(REQUEST_ID))));
     return failure;
   }
 
@@ -179,7 +203,10 @@ final class AwsCalls implements ExecutionInterceptor {
     if (message == null || message.isBlank()) {
       message = failure.getMessage();
     }
-    String text = message == null ? root.getClass().getSimpleName() : message;
+    String text =
+        message == null
+            ? root.getClass().getSimpleName()
+            : message.replaceAll(" ?\\(SDK Attempt Count: \\d+\\)", "");
     return text.length() > 200 ? text.substring(0, 200) + "..." : text;
   }
 }

@@ -203,6 +203,14 @@ public final class Failures {
         return Optional.of("connection closed without an answer");
       }
     }
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // Any other I/O failure of the connection itself (not of reading a body that came).
+      String name = t.getClass().getName().toLowerCase(Locale.ROOT);
+      boolean parsing = name.contains("json") || name.contains("cbor") || name.contains("pars");
+      if (t instanceof IOException && !parsing) {
+        return Optional.of(lower(t.getMessage(), "connection failed"));
+      }
+    }
     return Optional.empty();
   }
 

@@ -51,7 +51,8 @@ class AwsErrorsTest {
     Result result = CliRun.aws(aws.endpoint()).run("history", "shop-api");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.AUTH);
-    assertThat(result.err()).startsWith(
+    assertThat(result.err())
+        .startsWith(
             "opsctl history: ECS DescribeServices: credentials refused (HTTP 400, AccessDeniedException");
   }
 

@@ -95,7 +95,8 @@ class StatusMotoTest {
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.NOT_FOUND);
     assertThat(result.err())
-        .startsWith("opsctl status: ECS DescribeServices: not found (HTTP 400, ClusterNotFoundException")
+        .startsWith(
+            "opsctl status: ECS DescribeServices: not found (HTTP 400, ClusterNotFoundException")
         .doesNotContain("\tat ");
   }
 
