@@ -55,25 +55,9 @@ final class AwsCalls implements ExecutionInterceptor {
     Optional<InputStream> body = context.responseBody();
     attributes.putAttribute(STATUS, context.httpResponse().statusCode());
     requestId(context.httpResponse()).ifPresent(id -> attributes.putAttribute(REQUEST_ID, id));
-    boolean html =
-        context
-            .httpResponse()
-            .firstMatchingHeader("Content-Type")
-            .map(type -> type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html"))
-            .orElse(false);
-    if (context.httpResponse().isSuccessful() && html) {
-      // A proxy or captive portal, not AWS: its 200 means nothing was done.
-      String page = "";
-      try {
-        page = body.isEmpty() ? "" : new String(body.get().readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        // The page is only quoted; its absence changes nothing.
-      }
-      throw SdkClientException.create("not an AWS answer: " + Failures.snippet(page));
-    }
     String operation =
         String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-    if (!context.httpResponse().isSuccessful() || !READS.matcher(operation).lookingAt()) {
+    if (!context.httpResponse().isSuccessful()) {
       return body;
     }
     byte[] bytes;
@@ -82,8 +66,13 @@ final class AwsCalls implements ExecutionInterceptor {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.isBlank() && READS.matcher(operation).lookingAt()) {
       throw SdkClientException.create("empty answer where the API always sends one");
+    }
+    if (text.stripLeading().startsWith("<")) {
+      // A proxy's or captive portal's page (AWS answers JSON or CBOR): its 200 means nothing.
+      throw SdkClientException.create("not an AWS answer: " + Failures.snippet(text));
     }
     return Optional.of(new ByteArrayInputStream(bytes));
   }
