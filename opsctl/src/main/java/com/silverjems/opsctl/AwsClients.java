@@ -137,10 +137,28 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private Optional<URI> endpoint(String service) {
-    return environment
-        .variable("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
-        .map(URI::create)
-        .or(options::endpointUrl);
+    String variable = "AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT);
+    Optional<URI> url;
+    try {
+      url = environment.variable(variable).map(URI::create);
+    } catch (IllegalArgumentException e) {
+      throw new RegionMissing(variable + " is not a URL: " + e.getMessage());
+    }
+    url = url.or(options::endpointUrl);
+    url.ifPresent(
+        u -> {
+          String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+          if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+            throw new RegionMissing(
+                "the AWS endpoint must be an http(s) URL with a host (--endpoint-url, "
+                    + "AWS_ENDPOINT_URL or "
+                    + variable
+                    + "), not '"
+                    + u
+                    + "'");
+          }
+        });
+    return url;
   }
 
   private AwsCredentialsProvider credentials() {

@@ -182,7 +182,7 @@ public final class RollbackCommand implements Callable<Integer>, AwsCommand {
   private TaskDefinitionRef target(EcsPlatform ecs, TaskDefinitionRef current) {
     if (to != null) {
       String text = to.strip();
-      if (text.matches("\\d+")) {
+      if (text.matches("\\d{1,9}")) {
         return new TaskDefinitionRef(current.family(), Integer.parseInt(text));
       }
       TaskDefinitionRef named;
