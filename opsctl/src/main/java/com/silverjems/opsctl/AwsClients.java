@@ -56,6 +56,11 @@ public final class AwsClients implements AutoCloseable {
         "CLOUDWATCH", "CloudWatch", region(), CloudWatchClient.builder(), Optional.empty());
   }
 
+  /** CloudWatch in the given region (the edge stack's alarms live in us-east-1). */
+  public CloudWatchClient cloudWatch(Region in) {
+    return client("CLOUDWATCH", "CloudWatch", in, CloudWatchClient.builder(), Optional.empty());
+  }
+
   /**
    * CloudWatch with a single attempt, for best-effort housekeeping that must never slow a command
    * down (the next run tries again).
