@@ -1,6 +1,8 @@
 package com.silverjems.opsctl.status;
 
 import com.silverjems.opsctl.AwsClients;
+import com.silverjems.opsctl.Failures;
+import com.silverjems.opsctl.Output;
 import com.silverjems.opsctl.status.StatusReport.ServiceAlarm;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,12 +31,24 @@ final class PlatformAlarms {
 
   private PlatformAlarms() {}
 
-  /** The environment's alarms in the platform's region and in us-east-1, sorted by name. */
-  static List<ServiceAlarm> read(AwsClients aws, String cluster) {
+  /**
+   * The environment's alarms in the platform's region and in us-east-1, sorted by name. A region
+   * whose alarms cannot be read is warned about and left out: ECS's view is worth showing anyway.
+   *
+   * @param unreadable receives one line per region that could not be read
+   */
+  static List<ServiceAlarm> read(
+      AwsClients aws, String cluster, Output output, List<String> unreadable) {
     Set<Region> regions = new LinkedHashSet<>(List.of(aws.region(), EDGE));
     List<ServiceAlarm> alarms = new ArrayList<>();
     for (Region region : regions) {
-      alarms.addAll(read(aws.cloudWatch(region), region, prefix(cluster)));
+      try {
+        alarms.addAll(read(aws.cloudWatch(region), region, prefix(cluster)));
+      } catch (RuntimeException e) {
+        String line = Failures.describe(e) + " (" + region.id() + ")";
+        unreadable.add(line);
+        output.warn("alarms in " + region.id() + " not shown: " + line);
+      }
     }
     alarms.sort(Comparator.comparing(ServiceAlarm::name));
     return alarms;
@@ -49,7 +63,9 @@ final class PlatformAlarms {
                     .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))
         .forEach(
             page -> {
-              page.metricAlarms()
+              // Only the environment's, even from an endpoint that ignores the prefix.
+              page.metricAlarms().stream()
+                  .filter(a -> a.alarmName() != null && a.alarmName().startsWith(prefix))
                   .forEach(
                       a ->
                           alarms.add(
@@ -58,7 +74,8 @@ final class PlatformAlarms {
                                   region.id(),
                                   a.stateValueAsString(),
                                   a.stateUpdatedTimestamp())));
-              page.compositeAlarms()
+              page.compositeAlarms().stream()
+                  .filter(a -> a.alarmName() != null && a.alarmName().startsWith(prefix))
                   .forEach(
                       a ->
                           alarms.add(

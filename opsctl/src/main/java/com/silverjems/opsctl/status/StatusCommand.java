@@ -83,7 +83,9 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
     ServiceInspection inspection =
         new ServiceInspection(
             ecs, names -> alarmStates(root.aws().cloudWatch(), names), events, tasks);
-    List<ServiceAlarm> alarms = PlatformAlarms.read(root.aws(), ecs.cluster());
+    List<String> alarmsUnreadable = new ArrayList<>();
+    List<ServiceAlarm> alarms =
+        PlatformAlarms.read(root.aws(), ecs.cluster(), output, alarmsUnreadable);
     List<String> serviceNames = new ArrayList<>(KNOWN_SERVICES);
     found.forEach(s -> serviceNames.add(s.serviceName()));
     List<ServiceReport> reports = inspectAll(found, inspection, alarms, ecs.cluster());
@@ -95,7 +97,8 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
         reports.stream().allMatch(ServiceReport::healthy)
             && platform.stream().noneMatch(a -> "ALARM".equals(a.state()));
     StatusReport report =
-        new StatusReport(ecs.cluster(), root.aws().region().id(), healthy, reports, platform);
+        new StatusReport(
+            ecs.cluster(), root.aws().region().id(), healthy, reports, platform, alarmsUnreadable);
     if (output.json()) {
       output.json(report);
     } else {

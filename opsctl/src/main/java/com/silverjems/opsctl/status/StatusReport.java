@@ -10,7 +10,8 @@ record StatusReport(
     String region,
     boolean healthy,
     List<ServiceReport> services,
-    List<ServiceAlarm> platformAlarms) {
+    List<ServiceAlarm> platformAlarms,
+    List<String> alarmsUnreadable) {
 
   /** An alarm infra defines for the environment, with its state and since when. */
   record ServiceAlarm(String name, String region, String state, Instant since) {}
