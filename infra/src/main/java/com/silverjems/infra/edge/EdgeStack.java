@@ -1,11 +1,15 @@
 package com.silverjems.infra.edge;
 
+import com.silverjems.infra.ciaccess.CiAccessStack;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -14,13 +18,25 @@ import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.FileCodeOptions;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginRequestHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
 import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
@@ -74,16 +90,58 @@ import software.constructs.Construct;
  * regional stacks through CDK's cross-region references (SSM parameters written by the producing
  * stacks), so the regional stacks deploy first and never depend on this one.
  *
- * <p>Failover to the static maintenance page happens in CloudFront, not in DNS: CloudFront owns the
- * site's host name, so a Route 53 failover record could only point at another distribution that is
- * not allowed to hold the same name. When the API's origin fails (502/503/504), or the storefront's
- * bucket does, CloudFront serves {@code /maintenance/index.html} from the maintenance bucket; the
- * Route 53 health check watches the whole path from outside and pages the on-call.
+ * <p>Failover to the static maintenance page happens in CloudFront, not in DNS, and that is the
+ * stronger design: CloudFront owns the site's host name and its certificate, so a Route 53 failover
+ * record could only point at another distribution, which may not hold the same alternate name; and
+ * CloudFront fails over per request, within the origin's timeout, where DNS failover waits for
+ * three failed checks plus the record's TTL and resolvers' caches, and takes the whole site away (a
+ * static storefront that still works) when only the API is down. When the API's origin fails
+ * (502/503/504), or the storefront's bucket does, CloudFront serves {@code /maintenance/index.html}
+ * from the maintenance bucket, which every release fills ({@code
+ * .github/scripts/publish-storefront.sh}; the smoke checks fetch the page).
+ *
+ * <p>The Route 53 health check requests readiness through CloudFront from several regions and
+ * matches {@code "status":"UP"}, so the maintenance page (a 503 with HTML) never counts as healthy.
+ * Besides paging the on-call, it is the release's outside-in gate: a release is recorded as
+ * deployed (and its images as verified for production) only once most checkers see the site ready
+ * ({@code .github/scripts/health-gate.sh}).
  */
 public final class EdgeStack extends Stack {
 
   /** Path of the page shown while the origin is down. */
   public static final String MAINTENANCE_PAGE = "/maintenance/index.html";
+
+  /** What the Route 53 health check requires in the readiness body (Spring Boot's health JSON). */
+  public static final String READY_BODY = "\"status\":\"UP\"";
+
+  /**
+   * The viewer-request function of the storefront (cloudfront-js-2.0), relative to the infra
+   * module: clean page addresses to the files the release uploads. Tests run the same file with
+   * node.
+   */
+  public static final Path CLEAN_ADDRESSES_FUNCTION =
+      Path.of("src", "main", "cloudfront", "clean-addresses.js");
+
+  /**
+   * The viewer headers the API receives (besides those CloudFront always sends: X-Forwarded-For
+   * with the viewer appended, Via, X-Amz-Cf-Id, Content-Length; and the cookies and query strings).
+   * An allow-list, not "all viewer headers": a client's own {@code Forwarded}, {@code
+   * X-Forwarded-Host} or {@code X-Real-IP} never reach the shop, and Host is the origin's name.
+   * CloudFront-Viewer-Address is the client address CloudFront saw (the shop's client address);
+   * CloudFront-Forwarded-Proto says the viewer spoke https although the origin hop is plain http.
+   * At most 10 (CloudFront's quota per origin request policy).
+   */
+  public static final List<String> API_REQUEST_HEADERS =
+      List.of(
+          "CloudFront-Viewer-Address",
+          "CloudFront-Forwarded-Proto",
+          "Accept",
+          "Accept-Language",
+          "Content-Type",
+          "If-None-Match",
+          "Idempotency-Key",
+          "X-XSRF-TOKEN",
+          "Stripe-Signature");
 
   private final Distribution distribution;
   private final Topic alarms;
@@ -166,6 +224,70 @@ public final class EdgeStack extends Stack {
                 .readTimeout(Duration.seconds(30))
                 .build());
 
+    // Catalogue answers carry their own Cache-Control (default TTL 0: nothing else is cached);
+    // the key holds every cookie and query string but no header, so Host never reaches the origin.
+    CachePolicy apiCache =
+        CachePolicy.Builder.create(this, "ApiCache")
+            .comment(env.prefix() + " API: the origin's Cache-Control, keyed on cookies and query")
+            .defaultTtl(Duration.seconds(0))
+            .minTtl(Duration.seconds(0))
+            .maxTtl(Duration.days(1))
+            .headerBehavior(CacheHeaderBehavior.none())
+            .cookieBehavior(CacheCookieBehavior.all())
+            .queryStringBehavior(CacheQueryStringBehavior.all())
+            .enableAcceptEncodingGzip(true)
+            .enableAcceptEncodingBrotli(true)
+            .build();
+    OriginRequestPolicy apiRequests =
+        OriginRequestPolicy.Builder.create(this, "ApiOriginRequests")
+            .comment(env.prefix() + " API: the viewer headers the shop reads, its address")
+            .headerBehavior(
+                OriginRequestHeaderBehavior.allowList(API_REQUEST_HEADERS.toArray(String[]::new)))
+            .cookieBehavior(OriginRequestCookieBehavior.all())
+            .queryStringBehavior(OriginRequestQueryStringBehavior.all())
+            .build();
+    Function cleanAddresses =
+        Function.Builder.create(this, "CleanAddresses")
+            .comment(env.prefix() + " storefront: clean page addresses to their .html files")
+            .runtime(FunctionRuntime.JS_2_0)
+            .code(
+                FunctionCode.fromFile(
+                    FileCodeOptions.builder()
+                        .filePath(CLEAN_ADDRESSES_FUNCTION.toString())
+                        .build()))
+            .build();
+
+    // Behaviours in precedence order (CloudFront tries them top to bottom; Map.of has no order).
+    Map<String, BehaviorOptions> behaviours = new LinkedHashMap<>();
+    behaviours.put(
+        "/api/*",
+        BehaviorOptions.builder()
+            .origin(api)
+            .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+            .allowedMethods(AllowedMethods.ALLOW_ALL)
+            // Sessions and carts are never cached because the policy keys on cookies.
+            .cachePolicy(apiCache)
+            .originRequestPolicy(apiRequests)
+            .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
+            .compress(true)
+            .build());
+    // The one actuator path CloudFront forwards: the Route 53 health check's.
+    behaviours.put(
+        Component.SHOP_API.readinessPath(),
+        BehaviorOptions.builder()
+            .origin(api)
+            .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+            .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+            .cachePolicy(CachePolicy.CACHING_DISABLED)
+            .build());
+    behaviours.put(
+        "/maintenance/*",
+        BehaviorOptions.builder()
+            .origin(maintenanceOrigin)
+            .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+            .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+            .build());
+
     distribution =
         Distribution.Builder.create(this, "Distribution")
             .comment(env.prefix() + " storefront and API")
@@ -188,35 +310,14 @@ public final class EdgeStack extends Stack {
                     .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
                     .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
                     .compress(true)
+                    .functionAssociations(
+                        List.of(
+                            FunctionAssociation.builder()
+                                .eventType(FunctionEventType.VIEWER_REQUEST)
+                                .function(cleanAddresses)
+                                .build()))
                     .build())
-            .additionalBehaviors(
-                Map.of(
-                    "/api/*",
-                    BehaviorOptions.builder()
-                        .origin(api)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                        .allowedMethods(AllowedMethods.ALLOW_ALL)
-                        // Catalogue answers carry their own Cache-Control; sessions and carts
-                        // are never cached because the policy keys on cookies.
-                        .cachePolicy(CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS)
-                        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
-                        .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
-                        .compress(true)
-                        .build(),
-                    // The one actuator path CloudFront forwards: the Route 53 health check's.
-                    Component.SHOP_API.readinessPath(),
-                    BehaviorOptions.builder()
-                        .origin(api)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                        .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
-                        .cachePolicy(CachePolicy.CACHING_DISABLED)
-                        .build(),
-                    "/maintenance/*",
-                    BehaviorOptions.builder()
-                        .origin(maintenanceOrigin)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                        .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
-                        .build()))
+            .additionalBehaviors(behaviours)
             .errorResponses(
                 List.of(502, 503, 504).stream()
                     .map(
@@ -241,6 +342,8 @@ public final class EdgeStack extends Stack {
                 .build()),
         true);
 
+    maintenance.addToResourcePolicy(CiAccessStack.releasePublishes(maintenance, env));
+
     ARecord.Builder.create(this, "SiteA")
         .zone(zone)
         .recordName(env.siteDomain() + ".")
@@ -255,7 +358,10 @@ public final class EdgeStack extends Stack {
         CfnHealthCheck.Builder.create(this, "SiteHealthCheck")
             .healthCheckConfig(
                 CfnHealthCheck.HealthCheckConfigProperty.builder()
-                    .type("HTTPS")
+                    // The body must say UP: the maintenance page CloudFront falls back to is no
+                    // sign of health, whatever its status code.
+                    .type("HTTPS_STR_MATCH")
+                    .searchString(READY_BODY)
                     .fullyQualifiedDomainName(env.siteDomain())
                     .port(443)
                     .resourcePath(Component.SHOP_API.readinessPath())
@@ -271,6 +377,12 @@ public final class EdgeStack extends Stack {
                         .value(env.prefix() + "-site")
                         .build()))
             .build();
+
+    // What the release reads (.github/scripts/edge-outputs.sh): nothing is copied into a workflow.
+    output("StorefrontBucket", publicAssetsBucketName, "the storefront's bucket (data stack)");
+    output("MaintenanceBucket", maintenance.getBucketName(), "the maintenance page's bucket");
+    output("DistributionId", distribution.getDistributionId(), "the site's distribution");
+    output("SiteHealthCheckId", siteHealth.getAttrHealthCheckId(), "the release's health gate");
 
     // --- alarms that can only live here --------------------------------------------------------
     Key key =
@@ -344,6 +456,10 @@ public final class EdgeStack extends Stack {
                 .build())
         .targets(List.of(new SnsTopic(alarms)))
         .build();
+  }
+
+  private void output(String key, String value, String description) {
+    CfnOutput.Builder.create(this, key).value(value).description(description).build();
   }
 
   private void notify(AlarmBase alarm) {

@@ -72,6 +72,12 @@ public final class ServicesStack extends Stack {
             .vpc(vpc)
             .containerInsightsV2(ContainerInsights.ENHANCED)
             .build();
+    // One A record per running task of every service: how the collector finds what to scrape.
+    cluster.addDefaultCloudMapNamespace(
+        software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions.builder()
+            .name(serviceDiscoveryNamespace(env))
+            .vpc(vpc)
+            .build());
 
     SecurityGroup loadBalancerSecurityGroup =
         SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
@@ -185,6 +191,19 @@ public final class ServicesStack extends Stack {
         .datapointsToAlarm(3)
         .treatMissingData(TreatMissingData.NOT_BREACHING)
         .build();
+  }
+
+  /**
+   * The private DNS namespace the services' tasks register in, e.g. {@code
+   * prod.silverjems.internal}.
+   */
+  public static String serviceDiscoveryNamespace(DeploymentEnvironment env) {
+    return env.name() + ".silverjems.internal";
+  }
+
+  /** A component's task security group (the collector is admitted to its port). */
+  public SecurityGroup securityGroup(Component component) {
+    return services.get(component).securityGroup();
   }
 
   public Cluster cluster() {
