@@ -73,6 +73,27 @@ class ArgumentParsersPropertyTest {
     assertThat(result.err()).as(args + "\n" + result).doesNotContain("\tat ", "internal error, ");
   }
 
+  @Property(tries = 60)
+  void countsOutOfRangeAreUsageErrors(
+      @ForAll("countOptions") List<String> args,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = -1_000_000, max = -1) int n) {
+    List<String> line = new ArrayList<>(args);
+    line.add(String.valueOf(n));
+    Result result =
+        CliRun.aws(CLOSED).env("XDG_CACHE_HOME", CACHE.toString()).run(line.toArray(String[]::new));
+
+    assertThat(result.exitCode()).as(line + "\n" + result).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Provide
+  Arbitrary<List<String>> countOptions() {
+    return Arbitraries.of(
+        List.of("history", "shop-api", "--limit"),
+        List.of("status", "--events"),
+        List.of("status", "--tasks"),
+        List.of("certs", "--no-acm", "--endpoint", "localhost:1", "--days"));
+  }
+
   @Provide
   Arbitrary<List<String>> commandLines() {
     Arbitrary<List<String>> command =

@@ -76,6 +76,11 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
 
   @Override
   public Integer call() throws Exception {
+    if (events < 0 || tasks < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--events and --tasks take 0 or more, not " + (events < 0 ? events : tasks));
+    }
     Opsctl root = Opsctl.root(spec);
     Output output = root.output();
     EcsPlatform ecs = new EcsPlatform(root.aws().ecs(), root.globals().cluster());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.silverjems.infra.InfraApp;
-import com.silverjems.infra.config.Environments;
 import com.silverjems.opsctl.AwsStubs;
 import com.silverjems.opsctl.CliRun;
 import com.silverjems.opsctl.CliRun.Result;
@@ -20,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
 
 /**
  * The contract between infra's alarm names and {@code opsctl status}: every CloudWatch alarm in the
@@ -41,11 +39,28 @@ class InfraAlarmNamesTest {
   static void synthesize(@TempDir Path fresh) throws IOException {
     Path out = INFRA_OUT;
     if (!upToDate(out)) {
-      // infra's tests did not run since its sources changed: synthesize here (about a minute).
-      App app = InfraApp.newApp(fresh.toString(), Environments.all());
-      InfraApp.compose(app, Environments.all());
-      app.synth();
-      out = fresh;
+      // infra's tests did not run since its sources changed: synthesize here (about a minute),
+      // in infra's folder, where its stacks find the files they load (CloudFront functions).
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  InfraApp.class.getName())
+              .directory(Path.of("..", "infra").toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(fresh.resolve("synth.log").toFile());
+      builder.environment().put("CDK_OUTDIR", fresh.resolve("cdk.out").toString());
+      builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+      Process synth = builder.start();
+      try {
+        assertThat(synth.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      assertThat(synth.exitValue()).as(Files.readString(fresh.resolve("synth.log"))).isZero();
+      out = fresh.resolve("cdk.out");
     }
     ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.list(out)) {
