@@ -67,12 +67,18 @@ export async function request(method, path, { body, headers = {}, signal, raw = 
       init.headers['Content-Type'] = 'application/json';
     }
   }
-  const sentToken = UNSAFE.has(method) ? csrfToken() : null;
-  if (sentToken) init.headers['X-XSRF-TOKEN'] = sentToken;
   let response;
   try {
+    // Reads never set the cookie (a cacheable catalogue answer carries no Set-Cookie): a first
+    // change asks for the token once.
+    if (UNSAFE.has(method) && !csrfToken()) {
+      await fetch('/api/auth/csrf', { credentials: 'same-origin', cache: 'no-store' });
+    }
+    const sentToken = UNSAFE.has(method) ? csrfToken() : null;
+    if (sentToken) init.headers['X-XSRF-TOKEN'] = sentToken;
     response = await fetch(path, init);
-    // A first visit may have no token yet: the refusal itself sets the cookie, so retry once.
+    // The token changed meanwhile (a sign-in or sign-out in another tab): the refusal itself sets
+    // the new cookie, so retry once.
     if (response.status === 403 && UNSAFE.has(method) && csrfToken() && csrfToken() !== sentToken) {
       init.headers['X-XSRF-TOKEN'] = csrfToken();
       response = await fetch(path, init);

@@ -223,6 +223,20 @@ public final class EdgeDistribution {
     static final Forwarding NOTHING =
         new Forwarding(Selection.NONE, Selection.NONE, Selection.NONE);
 
+    /** A cache policy's key or an origin request policy: both name the same three configs. */
+    static Forwarding of(JsonNode config) {
+      return new Forwarding(
+          Selection.of(
+              config.path("HeadersConfig").path("HeaderBehavior").asText(),
+              config.path("HeadersConfig").path("Headers")),
+          Selection.of(
+              config.path("CookiesConfig").path("CookieBehavior").asText(),
+              config.path("CookiesConfig").path("Cookies")),
+          Selection.of(
+              config.path("QueryStringsConfig").path("QueryStringBehavior").asText(),
+              config.path("QueryStringsConfig").path("QueryStrings")));
+    }
+
     Forwarding union(Forwarding other) {
       return new Forwarding(
           headers.union(other.headers),
@@ -232,8 +246,8 @@ public final class EdgeDistribution {
   }
 
   /**
-   * A policy's choice of names: none, a list, all but a list, or all. {@code cloudFrontHeaders} are
-   * headers CloudFront itself adds (CloudFront-Viewer-Address, ...), named in the list.
+   * A policy's choice of names: none, a list, all but a list, or all. Headers CloudFront itself
+   * adds (CloudFront-Viewer-Address, ...) are asked for by naming them in the list.
    */
   public record Selection(Mode mode, Set<String> names) {
 
@@ -323,17 +337,7 @@ public final class EdgeDistribution {
           referenced(resources, cachePolicyId)
               .path("CachePolicyConfig")
               .path("ParametersInCacheKeyAndForwardedToOrigin");
-      forwarding =
-          new Forwarding(
-              Selection.of(
-                  key.path("HeadersConfig").path("HeaderBehavior").asText(),
-                  key.path("HeadersConfig").path("Headers")),
-              Selection.of(
-                  key.path("CookiesConfig").path("CookieBehavior").asText(),
-                  key.path("CookiesConfig").path("Cookies")),
-              Selection.of(
-                  key.path("QueryStringsConfig").path("QueryStringBehavior").asText(),
-                  key.path("QueryStringsConfig").path("QueryStrings")));
+      forwarding = Forwarding.of(key);
       acceptEncoding =
           key.path("EnableAcceptEncodingGzip").asBoolean()
               || key.path("EnableAcceptEncodingBrotli").asBoolean();
@@ -347,18 +351,7 @@ public final class EdgeDistribution {
                 + ": define the policy in EdgeStack so that what reaches the origin is explicit");
       }
       JsonNode policy = referenced(resources, requestPolicyId).path("OriginRequestPolicyConfig");
-      forwarding =
-          forwarding.union(
-              new Forwarding(
-                  Selection.of(
-                      policy.path("HeadersConfig").path("HeaderBehavior").asText(),
-                      policy.path("HeadersConfig").path("Headers")),
-                  Selection.of(
-                      policy.path("CookiesConfig").path("CookieBehavior").asText(),
-                      policy.path("CookiesConfig").path("Cookies")),
-                  Selection.of(
-                      policy.path("QueryStringsConfig").path("QueryStringBehavior").asText(),
-                      policy.path("QueryStringsConfig").path("QueryStrings"))));
+      forwarding = forwarding.union(Forwarding.of(policy));
     }
     List<String> functions = new ArrayList<>();
     for (JsonNode association : behaviour.path("FunctionAssociations")) {

@@ -116,6 +116,7 @@ public final class EdgeStandIn implements AutoCloseable {
   private final EdgeDistribution distribution;
   private final Map<String, URI> httpOrigins;
   private final Map<String, BucketOrigin> buckets;
+  private final Map<String, URI> bucketFallbacks;
   private final Map<String, CloudFrontFunction> functions = new HashMap<>();
   private final HttpServer server;
   private final ExecutorService threads;
@@ -126,11 +127,13 @@ public final class EdgeStandIn implements AutoCloseable {
   private EdgeStandIn(
       EdgeDistribution distribution,
       Map<String, URI> httpOrigins,
-      Map<String, BucketOrigin> buckets)
+      Map<String, BucketOrigin> buckets,
+      Map<String, URI> bucketFallbacks)
       throws IOException {
     this.distribution = distribution;
     this.httpOrigins = httpOrigins;
     this.buckets = buckets;
+    this.bucketFallbacks = bucketFallbacks;
     for (EdgeDistribution.Behaviour behaviour : all(distribution)) {
       for (String code : behaviour.viewerRequestFunctions()) {
         functions.computeIfAbsent(code, CloudFrontFunction::fromSource);
@@ -171,6 +174,7 @@ public final class EdgeStandIn implements AutoCloseable {
     private final EdgeDistribution distribution;
     private final Map<String, URI> httpOrigins = new LinkedHashMap<>();
     private final Map<String, List<StorefrontObject>> buckets = new LinkedHashMap<>();
+    private final Map<String, URI> bucketFallbacks = new LinkedHashMap<>();
 
     private Builder(EdgeDistribution distribution) {
       this.distribution = distribution;
@@ -197,6 +201,19 @@ public final class EdgeStandIn implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Keys the bucket origin {@code roleOrId} does not hold are read from {@code objectsBase} + key
+     * with a plain GET (an S3 emulator's path-style bucket URL that allows anonymous reads, such as
+     * S3Proxy with {@code s3proxy.authorization=none}): what the image pipeline writes to the
+     * public bucket next to the storefront, served through the edge as in production.
+     */
+    public Builder bucketFallback(String roleOrId, URI objectsBase) {
+      String base = objectsBase.toString();
+      bucketFallbacks.put(
+          originId(distribution, roleOrId), URI.create(base.endsWith("/") ? base : base + "/"));
+      return this;
+    }
+
     public EdgeStandIn start() {
       Map<String, BucketOrigin> s3 = new HashMap<>();
       for (EdgeDistribution.Origin origin : distribution.origins().values()) {
@@ -205,7 +222,8 @@ public final class EdgeStandIn implements AutoCloseable {
         }
       }
       try {
-        return new EdgeStandIn(distribution, Map.copyOf(httpOrigins), s3);
+        return new EdgeStandIn(
+            distribution, Map.copyOf(httpOrigins), s3, Map.copyOf(bucketFallbacks));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the edge stand-in", e);
       }
@@ -401,20 +419,35 @@ public final class EdgeStandIn implements AutoCloseable {
 
     BucketOrigin bucket = buckets.get(originId);
     if (bucket != null) {
-      return bucket.answer(request.method(), request.uri(), headers);
+      OriginResponse held = bucket.answer(request.method(), request.uri(), headers);
+      URI fallback = bucketFallbacks.get(originId);
+      if (held.status() != 403 || fallback == null || request.uri().length() < 2) {
+        return held;
+      }
+      // The object is not the release's: the emulator's bucket may hold it, S3 path and all.
+      return forward(
+          request.method(),
+          fallback.resolve(request.uri().substring(1)),
+          new byte[0],
+          Map.of("x-amz-cf-id", headers.get("x-amz-cf-id")));
     }
     URI origin = httpOrigins.get(originId);
     if (origin == null) {
       return error(502, "No origin stands in for " + originId);
     }
+    return forward(request.method(), origin.resolve(pathAndQuery), request.body(), headers);
+  }
+
+  private OriginResponse forward(
+      String method, URI target, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder forward =
-        HttpRequest.newBuilder(origin.resolve(pathAndQuery))
+        HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(30))
             .method(
-                request.method(),
-                request.body().length == 0
+                method,
+                body.length == 0
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(forward::header);
     try {
       HttpResponse<byte[]> answer =

@@ -116,6 +116,15 @@ class EdgeStandInTest {
     assertThat(prod.behaviourFor("/api/products").pathPattern()).isEqualTo("/api/*");
     assertThat(prod.behaviourFor("/product").pathPattern()).isNull();
     assertThat(prod.defaultBehaviour().viewerRequestFunctions()).hasSize(1);
+    // The test environment's distribution is read the same way and has the same shape.
+    EdgeDistribution test = EdgeDistribution.synthesized("test");
+    assertThat(test.behaviours()).extracting(Behaviour::pathPattern).isEqualTo(patterns);
+    assertThat(
+            test.behaviourFor("/api/cart")
+                .forwarding()
+                .headers()
+                .names("CloudFront-Viewer-Address"))
+        .isTrue();
   }
 
   @Test
@@ -222,6 +231,29 @@ class EdgeStandInTest {
     // What the bucket does not hold is S3's 403 (CloudFront may not list the bucket).
     assertThat(send("GET", "/css/site.css", null).statusCode()).isEqualTo(403);
     assertThat(send("POST", "/product", "x").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void keysTheReleaseDoesNotHoldCanComeFromAnEmulatorsBucket() throws Exception {
+    URI bucket = URI.create("http://127.0.0.1:" + origin.getAddress().getPort() + "/public-assets");
+    try (EdgeStandIn withImages =
+        EdgeStandIn.builder(prod)
+            .storefront(release)
+            .bucketFallback(EdgeStandIn.STOREFRONT, bucket)
+            .start()) {
+      HttpResponse<String> rendition =
+          http.send(
+              HttpRequest.newBuilder(withImages.baseUrl().resolve("/renditions/ab12/640.jpg"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(rendition.body()).path("uri").asText())
+          .isEqualTo("/public-assets/renditions/ab12/640.jpg");
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(withImages.baseUrl().resolve("/product")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.headers().firstValue("Cache-Control")).hasValue(StorefrontRelease.SHORT);
+    }
   }
 
   @Test

@@ -1,6 +1,5 @@
 package com.silverjems.infra.edge;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -122,10 +121,8 @@ public final class Viewer {
         }
       }
     }
-    byte[] body = new byte[all.length - end - 4];
-    System.arraycopy(all, end + 4, body, 0, body.length);
-    ByteArrayOutputStream decoded = new ByteArrayOutputStream();
-    decoded.write(body);
-    return new Response(status, headers, decoded.toString(StandardCharsets.UTF_8));
+    // The edge answers with Content-Length and closes: the rest of the stream is the body.
+    String body = new String(all, end + 4, all.length - end - 4, StandardCharsets.UTF_8);
+    return new Response(status, headers, body);
   }
 }

@@ -8,9 +8,7 @@ import com.silverjems.routes.email.EmailMetrics;
 import com.silverjems.routes.email.EmailRecords;
 import com.silverjems.routes.email.InsertOnceMessageIdRepository;
 import com.silverjems.routes.email.Suppressions;
-import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
-import org.apache.camel.CamelContext;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,11 +53,6 @@ class DeliveryConfiguration {
       DataSource dataSource, PlatformTransactionManager transactions) {
     return new InsertOnceMessageIdRepository(
         "email-delivery-events", dataSource, new TransactionTemplate(transactions));
-  }
-
-  @Bean
-  DeliveryMetrics deliveryMetrics(MeterRegistry registry, CamelContext camel) {
-    return new DeliveryMetrics(registry, camel);
   }
 
   /** SNS's certificates over HTTPS, unless a test or the local run supplies its own source. */

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -42,10 +43,13 @@ class EmailRelayConfiguration {
     return builder.build();
   }
 
+  /** Slots booked in the database: every email task of the account shares the one rate. */
   @Bean
-  SendRateLimiter emailSendRateLimiter() {
+  SendRateLimiter emailSendRateLimiter(JdbcClient jdbc, PlatformTransactionManager transactions) {
     return new SendRateLimiter(
-        properties.ses().sendRatePerSecond(), properties.relay().throttlePause());
+        properties.ses().sendRatePerSecond(),
+        properties.relay().throttlePause(),
+        new SharedSendSlots(jdbc, transactions));
   }
 
   @Bean

@@ -66,7 +66,6 @@ final class OutboxRelayRoutes extends RouteBuilder {
         .choice()
         .when(header(EmailHeaders.SENDS_EMAIL))
         .bean(STEPS, "render")
-        .bean(STEPS, "acquirePermit")
         .to("direct:" + SEND_ROUTE)
         .bean(STEPS, "afterSend")
         .filter(header(EmailHeaders.OUTCOME).isNotNull())
@@ -101,6 +100,9 @@ final class OutboxRelayRoutes extends RouteBuilder {
         .when(method(STEPS, "isSuppressed"))
         .bean(STEPS, "recordSuppressed")
         .otherwise()
+        // Right before the call: the slot is the moment SES sees the email, whatever the
+        // database took for the key and the suppression check.
+        .bean(STEPS, "acquirePermit")
         .to("micrometer:timer:" + EmailMetrics.SEND_TIMER + "?action=start")
         .to("aws2-ses:{{silverjems.email.from-address}}?amazonSESClient=#emailSesClient")
         .id(SES_SEND)

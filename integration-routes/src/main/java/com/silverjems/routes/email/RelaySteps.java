@@ -99,7 +99,10 @@ public final class RelaySteps {
     }
   }
 
-  /** Waits for the rate limiter; outside the send transaction, so no connection is held. */
+  /**
+   * Waits for the rate limiter, inside the send transaction (its connection waits too: at most
+   * {@code parallelism} of them, for at most {@code parallelism / rate} seconds).
+   */
   public void acquirePermit() throws InterruptedException {
     limiter.acquire();
   }

@@ -117,6 +117,23 @@ class OutboxRelayIT {
   }
 
   @Test
+  void theEmailGroupAloneRegistersEveryEmailMeterAtStart() {
+    // CONTRIBUTING.md's email metrics, delivery events included: this context runs the relay only.
+    for (String name :
+        List.of(
+            "silverjems.email",
+            "silverjems.email.send",
+            "silverjems.outbox.pending.events",
+            "silverjems.email.dead.letters",
+            "silverjems.email.delivery.events")) {
+      assertThat(meters.find(name).meters()).as(name).isNotEmpty();
+    }
+    assertThat(meters.find("silverjems.email.delivery.events").counters())
+        .extracting(counter -> counter.getId().getTag("type"))
+        .contains("delivery", "bounce", "complaint");
+  }
+
+  @Test
   void paymentWithAnInvalidPayloadIsDeadLetteredWithoutSending() {
     String to = "bad+" + UUID.randomUUID() + "@example.com";
     UUID id =

@@ -20,6 +20,13 @@ final class RelayInstances {
         .run(arguments(all));
   }
 
+  /** Starts instance {@code instanceId} (as recorded on its claims) with {@code common}. */
+  static ConfigurableApplicationContext start(Map<String, String> common, String instanceId) {
+    Map<String, String> properties = new HashMap<>(common);
+    properties.put("silverjems.email.relay.instance-id", instanceId);
+    return start(properties);
+  }
+
   static String[] arguments(Map<String, String> properties) {
     return properties.entrySet().stream()
         .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())

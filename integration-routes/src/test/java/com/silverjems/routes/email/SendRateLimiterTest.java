@@ -27,6 +27,28 @@ class SendRateLimiterTest {
   }
 
   @Test
+  void aSlotThatPassedWhileAsleepIsBookedAgainNotSentInABurst() throws Exception {
+    java.util.List<Long> sleeps = new java.util.ArrayList<>();
+    // The first sleep lasts a second longer than asked: the JVM was paused meanwhile.
+    SendRateLimiter limiter =
+        new SendRateLimiter(
+            10,
+            Duration.ofMillis(500),
+            now::get,
+            nanos -> {
+              sleeps.add(nanos);
+              now.addAndGet(sleeps.size() == 1 ? nanos + 1_000_000_000L : nanos);
+            });
+    limiter.acquire(); // slot 0: at once
+    limiter.acquire(); // slot at +100 ms, woke at +1.1 s: given up, a new slot booked at once
+    long woke = now.get();
+    limiter.acquire(); // the next slot after the re-booked one
+    assertThat(sleeps)
+        .containsExactly(Duration.ofMillis(100).toNanos(), Duration.ofMillis(100).toNanos());
+    assertThat(now.get() - woke).isEqualTo(Duration.ofMillis(100).toNanos());
+  }
+
+  @Test
   void noLimitMeansNoWaiting() {
     SendRateLimiter limiter = limiter(0);
     for (int i = 0; i < 1000; i++) {

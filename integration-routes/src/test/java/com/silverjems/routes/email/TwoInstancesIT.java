@@ -37,13 +37,8 @@ class TwoInstancesIT {
       // Small batches and short leases make the instances meet on the same rows often.
       common.put("silverjems.email.relay.batch-size", "10");
       common.put("silverjems.email.relay.lease", "30s");
-      Map<String, String> first = new HashMap<>(common);
-      first.put("silverjems.email.relay.instance-id", "relay-a");
-      Map<String, String> second = new HashMap<>(common);
-      second.put("silverjems.email.relay.instance-id", "relay-b");
-
-      try (ConfigurableApplicationContext a = RelayInstances.start(first);
-          ConfigurableApplicationContext b = RelayInstances.start(second)) {
+      try (ConfigurableApplicationContext a = RelayInstances.start(common, "relay-a");
+          ConfigurableApplicationContext b = RelayInstances.start(common, "relay-b")) {
         await().atMost(Duration.ofSeconds(90)).until(() -> outbox.unprocessed() == 0);
       }
 

@@ -178,6 +178,19 @@ public final class SesStub implements AutoCloseable {
     return mails;
   }
 
+  /** When each accepted SendRawEmail arrived, in arrival order (the stand-in's clock). */
+  public List<java.time.Instant> acceptedAt() {
+    List<java.time.Instant> times = new ArrayList<>();
+    for (var event : server.getAllServeEvents()) {
+      if (event.getResponse().getStatus() == 200
+          && event.getRequest().getBodyAsString().contains("Action=SendRawEmail")) {
+        times.add(event.getRequest().getLoggedDate().toInstant());
+      }
+    }
+    times.sort(null);
+    return times;
+  }
+
   /** Every SendRawEmail request, whatever the answer. */
   public int sendAttempts() {
     return server.findAll(postRequestedFor(urlEqualTo("/"))).size();

@@ -123,6 +123,9 @@ final class ApiAccessRules {
               "/actuator/health/**",
               "/actuator/info",
               "/actuator/prometheus"),
+          // Generated from the catalogue (storefront.SearchEngineFiles); CloudFront routes both
+          // here.
+          rule("search engine files", Access.PUBLIC, HttpMethod.GET, "/sitemap.xml", "/robots.txt"),
           // Spring Boot's error page, rendered after an error in any request.
           rule("error page", Access.PUBLIC, null, "/error"),
           new Rule("storefront and admin UI files", staticAssets(), Access.STATIC_ASSET));
@@ -162,6 +165,16 @@ final class ApiAccessRules {
   /** Requests that are CSRF-exempt: the payment webhook carries no cookie, only a signature. */
   static RequestMatcher csrfExempt() {
     return PATHS.matcher(HttpMethod.POST, "/api/payments/webhook");
+  }
+
+  /**
+   * Safe requests whose answer hands out the XSRF-TOKEN cookie: the session state the SPA reads
+   * first, and the token endpoint itself. Every other read leaves cookies alone.
+   */
+  static RequestMatcher csrfTokenHandedOut() {
+    return new OrRequestMatcher(
+        PATHS.matcher(HttpMethod.GET, "/api/auth/session"),
+        PATHS.matcher(HttpMethod.GET, "/api/auth/csrf"));
   }
 
   private static Rule rule(String name, Access access, HttpMethod method, String... patterns) {

@@ -25,6 +25,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -82,7 +83,7 @@ class SecurityConfiguration {
                 csrf.csrfTokenRepository(csrfTokens)
                     .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                     .ignoringRequestMatchers(ApiAccessRules.csrfExempt()))
-        .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+        .addFilterAfter(new CsrfCookie(ApiAccessRules.csrfTokenHandedOut()), CsrfFilter.class)
         .addFilterAfter(
             new AdminSessionLifetime(properties.sessions().adminMaxLifetime(), clock),
             SecurityContextHolderFilter.class)
@@ -131,16 +132,25 @@ class SecurityConfiguration {
   }
 
   /**
-   * Makes the deferred CSRF token materialise, so every response of a session without one carries
-   * the XSRF-TOKEN cookie the SPA needs for its first change.
+   * Makes the deferred CSRF token materialise where the SPA asks for it (the session state), so the
+   * XSRF-TOKEN cookie is there before its first change. Nowhere else on a safe request: a public,
+   * cacheable response (the catalogue) must not carry a Set-Cookie, and minting a token per
+   * anonymous read cost every request a {@code UUID.randomUUID()} behind the JVM-wide SecureRandom
+   * lock. Changes need no help: the CSRF filter loads (and, when missing, sets) the token itself.
    */
   private static final class CsrfCookie extends OncePerRequestFilter {
+    private final RequestMatcher handsOutToken;
+
+    CsrfCookie(RequestMatcher handsOutToken) {
+      this.handsOutToken = handsOutToken;
+    }
+
     @Override
     protected void doFilterInternal(
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-      if (token != null) {
+      if (token != null && handsOutToken.matches(request)) {
         token.getToken();
       }
       chain.doFilter(request, response);

@@ -124,6 +124,28 @@ class CatalogIT extends ShopIntegrationTest {
   }
 
   @Test
+  void publicCatalogueAnswersSetNoCookie() {
+    // A shared cache must not store (or hand to the next shopper) a response that sets a cookie,
+    // and minting a CSRF token per anonymous read was most of a catalogue request's cost.
+    for (String path :
+        List.of(
+            "/api/categories",
+            "/api/products",
+            "/api/products?category=rings&sort=price-asc",
+            "/api/products/hammered-band-ring")) {
+      Answer answer = get(path);
+      assertThat(answer.status()).as(path).isEqualTo(200);
+      assertThat(answer.header("Cache-Control")).as(path).contains("public");
+      assertThat(answer.headers().allValues("Set-Cookie")).as(path).isEmpty();
+    }
+    // The SPA still gets its token where it asks for one, and before a first change.
+    assertThat(get("/api/auth/csrf").headers().allValues("Set-Cookie"))
+        .anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+    assertThat(get("/api/auth/session").headers().allValues("Set-Cookie"))
+        .anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+  }
+
+  @Test
   void anAdminChangeChangesTheETagAndUnpublishedProductsDisappear() {
     String sku = newProduct(2, 1000);
     String slug =
