@@ -47,12 +47,18 @@ public final class AwsClients implements AutoCloseable {
 
   /** ECS in the platform's region. */
   public EcsClient ecs() {
-    return client("ECS", region(), EcsClient.builder(), Optional.empty());
+    return client("ECS", "ECS", region(), EcsClient.builder(), Optional.empty());
   }
 
   /** CloudWatch in the platform's region. */
   public CloudWatchClient cloudWatch() {
-    return client("CLOUDWATCH", region(), CloudWatchClient.builder(), Optional.empty());
+    return client(
+        "CLOUDWATCH", "CloudWatch", region(), CloudWatchClient.builder(), Optional.empty());
+  }
+
+  /** CloudWatch in the given region (the edge stack's alarms live in us-east-1). */
+  public CloudWatchClient cloudWatch(Region in) {
+    return client("CLOUDWATCH", "CloudWatch", in, CloudWatchClient.builder(), Optional.empty());
   }
 
   /**
@@ -60,12 +66,12 @@ public final class AwsClients implements AutoCloseable {
    * down (the next run tries again).
    */
   public CloudWatchClient cloudWatchSingleAttempt() {
-    return client("CLOUDWATCH", region(), CloudWatchClient.builder(), Optional.of(1));
+    return client("CLOUDWATCH", "CloudWatch", region(), CloudWatchClient.builder(), Optional.of(1));
   }
 
   /** ACM in the given region (CloudFront's certificates live in us-east-1). */
   public AcmClient acm(Region in) {
-    return client("ACM", in, AcmClient.builder(), Optional.empty());
+    return client("ACM", "ACM", in, AcmClient.builder(), Optional.empty());
   }
 
   /** The platform's region. */
@@ -75,7 +81,7 @@ public final class AwsClients implements AutoCloseable {
           options
               .region()
               .or(this::profileRegion)
-              .map(Region::of)
+              .map(AwsClients::regionNamed)
               .orElseThrow(
                   () ->
                       new RegionMissing(
@@ -83,6 +89,15 @@ public final class AwsClients implements AutoCloseable {
                               + options.profile().orElse("default")));
     }
     return region;
+  }
+
+  /** Region codes are lower-case words and digits joined by dashes, e.g. eu-west-1. */
+  private static Region regionNamed(String name) {
+    if (!name.strip().matches("[a-z]{2,}(-[a-z0-9]+)+")) {
+      throw new RegionMissing(
+          "'" + name + "' is not an AWS region (examples: eu-west-1, us-east-1)");
+    }
+    return Region.of(name.strip());
   }
 
   private Optional<String> profileRegion() {
@@ -97,7 +112,7 @@ public final class AwsClients implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
-      String service, Region in, B builder, Optional<Integer> attempts) {
+      String service, String system, Region in, B builder, Optional<Integer> attempts) {
     String key = service + "/" + in.id() + "/" + attempts.orElse(0);
     return (C)
         clients.computeIfAbsent(
@@ -105,20 +120,50 @@ public final class AwsClients implements AutoCloseable {
             k -> {
               builder.region(in).credentialsProvider(credentials()).httpClient(http());
               endpoint(service).ifPresent(builder::endpointOverride);
-              Optional<Integer> maxAttempts =
-                  attempts.or(
-                      () -> environment.variable("AWS_MAX_ATTEMPTS").map(Integer::parseInt));
-              maxAttempts.ifPresent(
-                  n -> builder.overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(n))));
+              Optional<Integer> maxAttempts = attempts.or(this::maxAttempts);
+              builder.overrideConfiguration(
+                  o -> {
+                    o.addExecutionInterceptor(new AwsCalls(system))
+                        .apiCallAttemptTimeout(options.apiTimeout());
+                    maxAttempts.ifPresent(n -> o.retryStrategy(r -> r.maxAttempts(n)));
+                  });
               return builder.build();
             });
   }
 
+  /** The SDK's own AWS_MAX_ATTEMPTS, read from opsctl's environment (tests pass their own). */
+  private Optional<Integer> maxAttempts() {
+    Optional<String> text = environment.variable("AWS_MAX_ATTEMPTS");
+    if (text.isPresent() && !text.get().strip().matches("[1-9][0-9]{0,2}")) {
+      throw new RegionMissing(
+          "AWS_MAX_ATTEMPTS must be a number of attempts from 1 to 999, not '" + text.get() + "'");
+    }
+    return text.map(t -> Integer.parseInt(t.strip()));
+  }
+
   private Optional<URI> endpoint(String service) {
-    return environment
-        .variable("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
-        .map(URI::create)
-        .or(options::endpointUrl);
+    String variable = "AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT);
+    Optional<URI> url;
+    try {
+      url = environment.variable(variable).map(URI::create);
+    } catch (IllegalArgumentException e) {
+      throw new RegionMissing(variable + " is not a URL: " + e.getMessage());
+    }
+    url = url.or(options::endpointUrl);
+    url.ifPresent(
+        u -> {
+          String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+          if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+            throw new RegionMissing(
+                "the AWS endpoint must be an http(s) URL with a host (--endpoint-url, "
+                    + "AWS_ENDPOINT_URL or "
+                    + variable
+                    + "), not '"
+                    + u
+                    + "'");
+          }
+        });
+    return url;
   }
 
   private AwsCredentialsProvider credentials() {
@@ -145,11 +190,15 @@ public final class AwsClients implements AutoCloseable {
     if (http == null) {
       http =
           UrlConnectionHttpClient.builder()
-              .connectionTimeout(Duration.ofSeconds(5))
-              .socketTimeout(Duration.ofSeconds(30))
+              .connectionTimeout(min(Duration.ofSeconds(5), options.apiTimeout()))
+              .socketTimeout(options.apiTimeout())
               .build();
     }
     return http;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override
@@ -166,7 +215,7 @@ public final class AwsClients implements AutoCloseable {
     }
   }
 
-  /** No region could be found for the AWS calls. */
+  /** No usable region (or other AWS setting) could be found for the AWS calls. */
   static final class RegionMissing extends OpsctlException {
     RegionMissing(String message) {
       super(ExitCode.USAGE, message);

@@ -2,7 +2,6 @@ package com.silverjems.opsctl;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
           Map.entry("alertmanager-token", List.of("OPSCTL_ALERTMANAGER_TOKEN")),
           Map.entry("zabbix-url", List.of("OPSCTL_ZABBIX_URL")),
           Map.entry("zabbix-token", List.of("OPSCTL_ZABBIX_TOKEN")),
-          Map.entry("author", List.of("OPSCTL_AUTHOR")));
+          Map.entry("author", List.of("OPSCTL_AUTHOR")),
+          Map.entry("api-timeout", List.of("OPSCTL_API_TIMEOUT")));
 
   private final Environment environment;
   private Properties config;
@@ -68,11 +68,19 @@ final class ConfigDefaults implements IDefaultValueProvider {
               file -> {
                 try (Reader reader = Files.newBufferedReader(file)) {
                   config.load(reader);
-                } catch (IOException e) {
-                  throw new UncheckedIOException("cannot read config file " + file, e);
+                } catch (IOException | IllegalArgumentException e) {
+                  throw new ConfigUnreadable(file, e);
                 }
               });
     }
     return config;
+  }
+
+  /** The config file exists but cannot be read as a properties file. */
+  static final class ConfigUnreadable extends OpsctlException {
+    ConfigUnreadable(java.nio.file.Path file, Exception cause) {
+      super(
+          ExitCode.USAGE, "cannot read the config file " + file + ": " + cause.getMessage(), cause);
+    }
   }
 }

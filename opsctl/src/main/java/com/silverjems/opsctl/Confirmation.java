@@ -38,6 +38,21 @@ public final class Confirmation {
     }
   }
 
+  /**
+   * Asks for {@code expected} to be typed even with {@code --yes}: for the rare change that needs a
+   * second, deliberate look (e.g. rolling back to a deregistered revision).
+   *
+   * @throws ConfirmationRefused when the answer differs, or nobody can be asked
+   */
+  public static void requireAgain(
+      Environment environment, Output output, String what, String expected) {
+    if (!environment.interactive()) {
+      throw new ConfirmationRefused(
+          "not confirmed, nothing changed: " + what + " needs a person to type '" + expected + "'");
+    }
+    require(new ChangeOptions(), environment, output, what, expected);
+  }
+
   /** The engineer did not confirm; nothing was changed. */
   public static final class ConfirmationRefused extends OpsctlException {
     ConfirmationRefused(String message) {

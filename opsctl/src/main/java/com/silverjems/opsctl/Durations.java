@@ -6,10 +6,13 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people type them: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 2d}. */
+/**
+ * Durations as people type them: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 2d}, {@code
+ * 500ms}.
+ */
 public final class Durations implements ITypeConverter<Duration> {
 
-  private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
+  private static final Pattern PART = Pattern.compile("(\\d{1,9})(ms|d|h|m|s)");
 
   @Override
   public Duration convert(String value) {
@@ -18,6 +21,14 @@ public final class Durations implements ITypeConverter<Duration> {
 
   /** Parses a duration such as {@code 1h30m}. */
   public static Duration parse(String value) {
+    try {
+      return sum(value);
+    } catch (ArithmeticException tooLong) {
+      throw new TypeConversionException("'" + value + "' is too long a duration");
+    }
+  }
+
+  private static Duration sum(String value) {
     String text = value.strip().toLowerCase();
     Matcher matcher = PART.matcher(text);
     Duration total = Duration.ZERO;
@@ -33,13 +44,14 @@ public final class Durations implements ITypeConverter<Duration> {
                 case "d" -> Duration.ofDays(amount);
                 case "h" -> Duration.ofHours(amount);
                 case "m" -> Duration.ofMinutes(amount);
+                case "ms" -> Duration.ofMillis(amount);
                 default -> Duration.ofSeconds(amount);
               });
       end = matcher.end();
     }
     if (text.isEmpty() || end != text.length()) {
       throw new TypeConversionException(
-          "'" + value + "' is not a duration (examples: 90s, 10m, 1h30m, 2d)");
+          "'" + value + "' is not a duration (examples: 90s, 10m, 1h30m, 2d, 500ms)");
     }
     return total;
   }
@@ -61,8 +73,12 @@ public final class Durations implements ITypeConverter<Duration> {
     if (minutes > 0) {
       text.append(minutes).append('m');
     }
-    if (rest > 0 || text.length() == 0) {
+    long millis = Math.max(0, duration.toMillis()) % 1000;
+    if (rest > 0 || text.length() == 0 && millis == 0) {
       text.append(rest).append('s');
+    }
+    if (millis > 0) {
+      text.append(millis).append("ms");
     }
     return text.toString();
   }

@@ -36,6 +36,12 @@ public final class ExitCode {
   /** An endpoint could not be reached (network, DNS, wrong --endpoint-url). */
   public static final int UNREACHABLE = 9;
 
+  /**
+   * Something critical was found: a certificate that expires within 7 days, has expired, is not
+   * trusted or names another host (certs).
+   */
+  public static final int CRITICAL = 10;
+
   /** A bug in opsctl (sysexits EX_SOFTWARE); run with -v for the stack trace. */
   public static final int INTERNAL = 70;
 
@@ -47,7 +53,7 @@ public final class ExitCode {
     for (String line :
         new String[] {
           OK + ":OK, everything healthy",
-          FINDINGS + ":something unhealthy, failing or expiring was found",
+          FINDINGS + ":something unhealthy or failing was found (certs: WARNING tier)",
           USAGE + ":invalid command line",
           NOT_FOUND + ":service, cluster, revision, alert or silence not found",
           AUTH + ":credentials missing, expired or refused",
@@ -56,6 +62,7 @@ public final class ExitCode {
           TIMED_OUT + ":gave up waiting (--timeout)",
           ABORTED + ":not confirmed, nothing changed",
           UNREACHABLE + ":endpoint unreachable",
+          CRITICAL + ":critical finding (certs: expired, within 7 days, untrusted, wrong host)",
           INTERNAL + ":internal error (rerun with -v)"
         }) {
       int colon = line.indexOf(':');

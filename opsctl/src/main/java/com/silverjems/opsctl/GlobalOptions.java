@@ -1,6 +1,7 @@
 package com.silverjems.opsctl;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -65,6 +66,16 @@ public final class GlobalOptions {
           "Send every AWS call to this URL (an emulator); per service: AWS_ENDPOINT_URL_ECS, _ACM, _CLOUDWATCH.")
   URI endpointUrl;
 
+  @Option(
+      names = "--api-timeout",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = Durations.class,
+      description =
+          "How long one call to AWS, Alertmanager or Zabbix may take before it counts as unanswered (env OPSCTL_API_TIMEOUT, config 'api-timeout'; default: ${DEFAULT-VALUE}). Retries: AWS_MAX_ATTEMPTS.")
+  Duration apiTimeout;
+
   /** The AWS profile, when one was chosen. */
   public Optional<String> profile() {
     return Optional.ofNullable(profile);
@@ -93,6 +104,11 @@ public final class GlobalOptions {
   /** Whether colours were switched off. */
   public boolean noColor() {
     return noColor;
+  }
+
+  /** How long one API call may take; at least a millisecond, whatever was typed. */
+  public Duration apiTimeout() {
+    return apiTimeout == null || apiTimeout.toMillis() < 1 ? Duration.ofMillis(1) : apiTimeout;
   }
 
   /** The endpoint override for every AWS service, when given. */

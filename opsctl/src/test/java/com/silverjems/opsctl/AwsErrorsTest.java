@@ -36,7 +36,7 @@ class AwsErrorsTest {
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err())
         .startsWith(
-            "opsctl status: AWS refused the credentials (Ecs UnrecognizedClientException, HTTP 400")
+            "opsctl status: ECS ListServices: credentials refused (HTTP 400, UnrecognizedClientException, request id ")
         .contains("The security token included in the request is invalid.");
   }
 
@@ -51,7 +51,9 @@ class AwsErrorsTest {
     Result result = CliRun.aws(aws.endpoint()).run("history", "shop-api");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.AUTH);
-    assertThat(result.err()).contains("opsctl history: AWS refused the credentials");
+    assertThat(result.err())
+        .startsWith(
+            "opsctl history: ECS DescribeServices: credentials refused (HTTP 400, AccessDeniedException");
   }
 
   @Test
@@ -62,7 +64,7 @@ class AwsErrorsTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.THROTTLED);
     assertThat(result.err())
-        .startsWith("opsctl status: AWS throttled the request")
+        .startsWith("opsctl status: ECS ListServices: throttled, still after the retries (HTTP 400")
         .contains("Rate exceeded");
   }
 
@@ -83,6 +85,10 @@ class AwsErrorsTest {
     Result result = CliRun.aws("http://127.0.0.1:" + closed).run("status");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-    assertThat(result.err()).startsWith("opsctl status: cannot reach the endpoint");
+    assertThat(result.err())
+        .startsWith(
+            "opsctl status: ECS ListServices: no answer from http://127.0.0.1:"
+                + closed
+                + " (cannot connect");
   }
 }

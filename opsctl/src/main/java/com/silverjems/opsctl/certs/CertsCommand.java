@@ -42,9 +42,13 @@ import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
     header = "ACM certificates and live TLS endpoints close to expiry or broken.",
     name = "certs",
     description =
-        "Certificate expiry: ACM certificates (status, NotAfter, where used, renewal) in the platform's region and us-east-1 (CloudFront's), and live TLS endpoints (leaf expiry, chain trust and hostname, each reported separately). Exits 1 when any certificate is within --days of expiry or broken: run it from cron or CI.",
+        "Certificate expiry: ACM certificates (status, NotAfter, where used, renewal) in the platform's region and us-east-1 (CloudFront's), and live TLS endpoints (leaf and each chain certificate, chain trust and hostname, each reported separately). Tiers: OK (exit 0); WARNING within --days (exit 1); CRITICAL within 7 days, expired, untrusted or for another host (exit 10); UNREACHABLE (exit 9). The worst tier decides the exit code.",
     mixinStandardHelpOptions = true)
 public final class CertsCommand implements Callable<Integer>, AwsCommand {
+
+  static final String WARNING = "WARNING";
+  static final String CRITICAL = "CRITICAL";
+  static final String UNREACHABLE = "UNREACHABLE";
 
   /** ACM statuses that mean the certificate cannot serve traffic. */
   private static final Set<String> BROKEN_STATUSES =
@@ -56,7 +60,8 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
       names = "--days",
       paramLabel = "N",
       defaultValue = "30",
-      description = "Flag certificates expiring within N days (default: ${DEFAULT-VALUE}).")
+      description =
+          "WARNING for certificates expiring within N days, 1 to 3650 (default: ${DEFAULT-VALUE}); within 7 days is CRITICAL.")
   int days;
 
   @Option(
@@ -119,10 +124,33 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
   record Report(
       int thresholdDays, boolean ok, List<AcmCertificate> acm, List<Endpoint> endpoints) {}
 
+  /** Within this many days a certificate is CRITICAL whatever --days says. */
+  static final int CRITICAL_DAYS = 7;
+
   @Override
   public Integer call() {
     if (noAcm && endpoints.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--no-acm needs at least one --endpoint");
+    }
+    if (days < 1 || days > 3650) {
+      throw new ParameterException(
+          spec.commandLine(), "--days must be between 1 and 3650, not " + days);
+    }
+    if (connectTimeout.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--connect-timeout must be more than 0s");
+    }
+    for (String endpoint : endpoints) {
+      if (!TlsProbe.validEndpoint(endpoint)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--endpoint takes HOST:PORT (e.g. shop.example.com:443), not '" + endpoint + "'");
+      }
+    }
+    for (String region : acmRegions) {
+      if (!region.matches("[a-z]{2,}(-[a-z0-9]+)+")) {
+        throw new ParameterException(
+            spec.commandLine(), "--acm-region '" + region + "' is not an AWS region");
+      }
     }
     Opsctl root = Opsctl.root(spec);
     Output output = root.output();
@@ -136,16 +164,24 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
         live.add(judge(probe.probe(endpoint, now), now));
       }
     }
-    boolean ok =
-        acm.stream().allMatch(c -> "OK".equals(c.verdict()))
-            && live.stream().allMatch(e -> "OK".equals(e.verdict()));
+    List<String> verdicts = new ArrayList<>();
+    acm.forEach(c -> verdicts.add(c.verdict()));
+    live.forEach(e -> verdicts.add(e.verdict()));
+    boolean ok = verdicts.stream().allMatch("OK"::equals);
     Report report = new Report(days, ok, acm, live);
     if (output.json()) {
       output.json(report);
     } else {
       render(report, output);
     }
-    return ok ? ExitCode.OK : ExitCode.FINDINGS;
+    // The worst tier decides: something known to be broken beats something not looked at.
+    if (verdicts.contains(CRITICAL)) {
+      return ExitCode.CRITICAL;
+    }
+    if (verdicts.contains(UNREACHABLE)) {
+      return ExitCode.UNREACHABLE;
+    }
+    return verdicts.contains(WARNING) ? ExitCode.FINDINGS : ExitCode.OK;
   }
 
   private List<AcmCertificate> acm(Opsctl root, Instant now) {
@@ -183,20 +219,18 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
     String verdict = "OK";
     String reason = null;
     if (BROKEN_STATUSES.contains(status)) {
-      verdict = "EXPIRED".equals(status) ? "EXPIRED" : "BROKEN";
+      verdict = CRITICAL;
       reason = "status " + status;
     } else if ("FAILED".equals(renewalStatus)) {
-      verdict = "BROKEN";
+      verdict = CRITICAL;
       reason = "renewal failed: " + detail.renewalSummary().renewalStatusReasonAsString();
     } else if (detail.notAfter() != null && detail.notAfter().isBefore(now)) {
-      verdict = "EXPIRED";
-      reason = "expired " + -left + " day(s) ago";
+      verdict = CRITICAL;
+      reason = expiry(left, true);
     } else if (left != null && left <= days) {
-      verdict = "EXPIRING";
+      verdict = left <= CRITICAL_DAYS ? CRITICAL : WARNING;
       reason =
-          "expires in "
-              + left
-              + " day(s)"
+          expiry(left, false)
               + ("ELIGIBLE".equals(detail.renewalEligibilityAsString())
                   ? " although eligible for renewal: check DNS validation"
                   : ", not renewed by ACM: reimport");
@@ -228,33 +262,38 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
           false,
           null,
           List.of(),
-          "BROKEN",
-          "unreachable: " + result.error());
+          UNREACHABLE,
+          "TLS handshake with " + result.endpoint() + ": no answer (" + result.error() + ")");
     }
     long left = daysLeft(result.notAfter(), now);
     List<String> reasons = new ArrayList<>();
     String verdict = "OK";
-    if (result.notAfter().isBefore(now)) {
-      verdict = "EXPIRED";
-      reasons.add("leaf expired " + -left + " day(s) ago");
+    boolean expired = result.notAfter().isBefore(now);
+    if (expired || left <= CRITICAL_DAYS) {
+      verdict = CRITICAL;
+      reasons.add("leaf " + result.subject() + " " + expiry(left, expired));
     } else if (left <= days) {
-      verdict = "EXPIRING";
-      reasons.add("leaf expires in " + left + " day(s)");
+      verdict = WARNING;
+      reasons.add("leaf " + result.subject() + " " + expiry(left, false));
     }
     for (TlsProbe.ChainCertificate certificate : result.chain().subList(1, result.chain().size())) {
       long chainLeft = daysLeft(certificate.notAfter(), now);
-      if (chainLeft <= days) {
-        verdict = "OK".equals(verdict) ? "EXPIRING" : verdict;
+      boolean chainExpired = certificate.notAfter().isBefore(now);
+      if (chainExpired || chainLeft <= days) {
+        verdict =
+            chainExpired || chainLeft <= CRITICAL_DAYS
+                ? CRITICAL
+                : "OK".equals(verdict) ? WARNING : verdict;
         reasons.add(
-            "chain certificate " + certificate.subject() + " expires in " + chainLeft + " day(s)");
+            "chain certificate " + certificate.subject() + " " + expiry(chainLeft, chainExpired));
       }
     }
     if (!result.hostnameMatches()) {
-      verdict = "BROKEN";
+      verdict = CRITICAL;
       reasons.add("hostname not in certificate " + result.names());
     }
     if (!result.chainTrusted()) {
-      verdict = "BROKEN";
+      verdict = CRITICAL;
       reasons.add("chain " + result.chainProblem());
     }
     return new Endpoint(
@@ -269,6 +308,19 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
         result.chain(),
         verdict,
         reasons.isEmpty() ? null : String.join("; ", reasons));
+  }
+
+  /** "expires in 10 days", "expires today", "expired 2 days ago". */
+  static String expiry(Long left, boolean expired) {
+    if (left == null) {
+      return expired ? "expired" : "expiry unknown";
+    }
+    long n = Math.abs(left);
+    String count = n + (n == 1 ? " day" : " days");
+    if (expired) {
+      return n == 0 ? "expired today" : "expired " + count + " ago";
+    }
+    return n == 0 ? "expires today" : "expires in " + count;
   }
 
   /** Whole days left (negative: whole days since expiry), as people count them. */
@@ -381,7 +433,7 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
         verdict,
         switch (verdict) {
           case "OK" -> Style.GREEN;
-          case "EXPIRING" -> Style.YELLOW;
+          case WARNING, UNREACHABLE -> Style.YELLOW;
           default -> Style.RED;
         });
   }

@@ -69,24 +69,36 @@ final class TlsProbe {
     this.timeout = timeout;
   }
 
+  /** HOST:PORT with a host name or address and a port from 1 to 65535 (or just HOST, port 443). */
+  static boolean validEndpoint(String endpoint) {
+    int colon = endpoint.lastIndexOf(':');
+    String host = colon > 0 ? endpoint.substring(0, colon) : endpoint;
+    String port = colon > 0 ? endpoint.substring(colon + 1) : "443";
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return host.matches("[A-Za-z0-9._:-]{1,253}")
+        && !host.startsWith("-")
+        && port.matches("[0-9]{1,5}")
+        && Integer.parseInt(port) >= 1
+        && Integer.parseInt(port) <= 65535;
+  }
+
   Result probe(String endpoint, Instant now) {
     int colon = endpoint.lastIndexOf(':');
     String host = colon > 0 ? endpoint.substring(0, colon) : endpoint;
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
     int port = colon > 0 ? Integer.parseInt(endpoint.substring(colon + 1)) : 443;
     X509Certificate[] chain;
     try {
       chain = handshake(host, port);
-    } catch (IOException | GeneralSecurityException e) {
-      return new Result(
-          endpoint,
-          e.getClass().getSimpleName() + ": " + e.getMessage(),
-          null,
-          List.of(),
-          null,
-          false,
-          false,
-          null,
-          List.of());
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+      String why =
+          com.silverjems.opsctl.Failures.transportProblem(e)
+              .orElse(e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new Result(endpoint, why, null, List.of(), null, false, false, null, List.of());
     }
     X509Certificate leaf = chain[0];
     List<String> names = names(leaf);

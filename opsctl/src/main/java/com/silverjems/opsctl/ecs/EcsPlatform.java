@@ -1,5 +1,6 @@
 package com.silverjems.opsctl.ecs;
 
+import com.silverjems.opsctl.CallFailed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,6 +75,22 @@ public final class EcsPlatform {
       for (Service service : response.services()) {
         if ("INACTIVE".equals(service.status())) {
           throw new ServiceNotFound(service.serviceName(), cluster, "deleted");
+        }
+      }
+      for (String name : batch) {
+        // ECS names each service asked for, in services or in failures; anything else is an
+        // answer opsctl cannot trust (a proxy's empty 200, a broken emulator).
+        if (response.services().stream().noneMatch(s -> name.equals(s.serviceName()))
+            && response.services().stream().noneMatch(s -> name.equals(s.serviceArn()))) {
+          throw new CallFailed(
+              "ECS",
+              "DescribeServices",
+              null,
+              200,
+              null,
+              null,
+              "the answer does not mention service '" + name + "'",
+              null);
         }
       }
       services.addAll(response.services());

@@ -11,6 +11,9 @@ public record TaskDefinitionRef(String family, int revision)
 
   /** Parses {@code arn:aws:ecs:...:task-definition/family:3} or {@code family:3}. */
   public static TaskDefinitionRef parse(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("no task definition revision");
+    }
     String name = text.substring(text.lastIndexOf('/') + 1);
     int colon = name.lastIndexOf(':');
     if (colon < 1) {

@@ -66,6 +66,10 @@ public final class HistoryCommand implements Callable<Integer>, AwsCommand {
 
   @Override
   public Integer call() {
+    if (limit < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--limit must be at least 1, not " + limit);
+    }
     Opsctl root = Opsctl.root(spec);
     Output output = root.output();
     EcsPlatform ecs = new EcsPlatform(root.aws().ecs(), root.globals().cluster());

@@ -4,6 +4,7 @@ import com.silverjems.opsctl.AwsCommand;
 import com.silverjems.opsctl.ChangeOptions;
 import com.silverjems.opsctl.Confirmation;
 import com.silverjems.opsctl.ExitCode;
+import com.silverjems.opsctl.Failures;
 import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
 import com.silverjems.opsctl.Style;
@@ -60,7 +61,13 @@ public final class RollbackCommand implements Callable<Integer>, AwsCommand {
       List<Change> changes,
       boolean deploymentInProgress) {}
 
-  record Result(Plan plan, String outcome, String deployment) {}
+  /**
+   * What happened, as printed with {@code --output json} (also when the rollback failed).
+   *
+   * @param outcome dry-run, started, completed, failed or timed-out
+   * @param message the one sentence saying what ECS did and what runs now
+   */
+  record Result(Plan plan, String outcome, String deployment, String message) {}
 
   @Override
   public Integer call() throws InterruptedException {
@@ -92,13 +99,47 @@ public final class RollbackCommand implements Callable<Integer>, AwsCommand {
     if (!output.json()) {
       render(plan, output);
     }
+    boolean inactive = "INACTIVE".equals(targetDefinition.taskDefinition().statusAsString());
+    if (inactive) {
+      output.warn(
+          target
+              + " is INACTIVE (deregistered): ECS still runs it, but it is not meant to be deployed again");
+    }
     if (change.dryRun()) {
       output.progress("dry run: nothing changed");
-      return finish(output, new Result(plan, "dry-run", null));
+      return finish(output, new Result(plan, "dry-run", null, "dry run: nothing changed"));
     }
     Confirmation.require(
         change, root.environment(), output, "roll back " + service + " to " + target, service);
+    if (inactive) {
+      Confirmation.requireAgain(
+          root.environment(),
+          output,
+          "roll back to the INACTIVE revision " + target,
+          target.toString());
+    }
+    try {
+      return rollBack(ecs, output, plan, target, targetDefinition);
+    } catch (RuntimeException | InterruptedException e) {
+      if (output.json()) {
+        output.json(
+            new Result(
+                plan,
+                e instanceof RollbackTimedOut ? "timed-out" : "failed",
+                null,
+                Failures.describe(e)));
+      }
+      throw e;
+    }
+  }
 
+  private int rollBack(
+      EcsPlatform ecs,
+      Output output,
+      Plan plan,
+      TaskDefinitionRef target,
+      DescribeTaskDefinitionResponse targetDefinition)
+      throws InterruptedException {
     UpdateServiceResponse updated =
         ecs.client()
             .updateService(
@@ -121,11 +162,14 @@ public final class RollbackCommand implements Callable<Integer>, AwsCommand {
             + deployment.map(id -> " (deployment " + id + ")").orElse(""));
     if (!waiting.waitForIt()) {
       output.progress("not waiting (--no-wait); follow it with 'opsctl status " + service + "'");
-      return finish(output, new Result(plan, "started", deployment.orElse(null)));
+      return finish(
+          output,
+          new Result(plan, "started", deployment.orElse(null), "rollback started, not waiting"));
     }
-    new RolloutWatcher(ecs, output)
-        .await(service, target, deployment, waiting.timeout(), waiting.pollInterval());
-    return finish(output, new Result(plan, "completed", deployment.orElse(null)));
+    String sentence =
+        new RolloutWatcher(ecs, output)
+            .await(service, target, deployment, waiting.timeout(), waiting.pollInterval());
+    return finish(output, new Result(plan, "completed", deployment.orElse(null), sentence));
   }
 
   private static int finish(Output output, Result result) {
@@ -138,7 +182,7 @@ public final class RollbackCommand implements Callable<Integer>, AwsCommand {
   private TaskDefinitionRef target(EcsPlatform ecs, TaskDefinitionRef current) {
     if (to != null) {
       String text = to.strip();
-      if (text.matches("\\d+")) {
+      if (text.matches("\\d{1,9}")) {
         return new TaskDefinitionRef(current.family(), Integer.parseInt(text));
       }
       TaskDefinitionRef named;

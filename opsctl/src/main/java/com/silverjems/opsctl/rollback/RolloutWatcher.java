@@ -33,7 +33,7 @@ final class RolloutWatcher {
    * @throws RollbackFailed when the deployment failed or was replaced
    * @throws RollbackTimedOut when it was still going at the timeout
    */
-  void await(
+  String await(
       String serviceName,
       TaskDefinitionRef target,
       Optional<String> deploymentId,
@@ -53,13 +53,33 @@ final class RolloutWatcher {
                               && TaskDefinitionRef.parse(d.taskDefinition()).equals(target))
               .findFirst();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      TaskDefinitionRef now = TaskDefinitionRef.parse(service.taskDefinition());
       if (ours.isEmpty()) {
         throw new RollbackFailed(
-            "rollback to "
-                + target
-                + " FAILED: its deployment is gone; the service now runs "
-                + TaskDefinitionRef.parse(service.taskDefinition())
-                + lastEvents(service));
+            now.equals(target)
+                ? "rollback of "
+                    + serviceName
+                    + " to "
+                    + target
+                    + " UNCONFIRMED: ECS no longer lists deployment "
+                    + deploymentId.orElse("(unnamed)")
+                    + " and names "
+                    + target
+                    + " as the service's task definition, but opsctl could not see the rollout"
+                    + " finish; check 'opsctl status "
+                    + serviceName
+                    + "'"
+                : "rollback of "
+                    + serviceName
+                    + " to "
+                    + target
+                    + " FAILED: ECS replaced deployment "
+                    + deploymentId.orElse("(unnamed)")
+                    + " with another; "
+                    + serviceName
+                    + " now runs "
+                    + now
+                    + lastEvents(service));
       }
       Deployment deployment = ours.get();
       String progress =
@@ -80,7 +100,7 @@ final class RolloutWatcher {
           service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst();
       if ("FAILED".equals(deployment.rolloutStateAsString())
           || !"PRIMARY".equals(deployment.status())) {
-        String now =
+        String runs =
             primary
                 .map(d -> TaskDefinitionRef.parse(d.taskDefinition()).toString())
                 .orElse("unknown");
@@ -92,13 +112,31 @@ final class RolloutWatcher {
                 + (deployment.rolloutStateReason() == null
                     ? ""
                     : ": " + deployment.rolloutStateReason())
-                + (rolledBack ? "; the circuit breaker put the service back on " + now : "")
+                + (rolledBack
+                    ? "; the circuit breaker put the service back on " + runs
+                    : "; ECS stopped deployment " + deployment.id())
+                + "; "
+                + serviceName
+                + " now runs "
+                + runs
                 + lastEvents(service));
       }
       if (completed(service, deployment)) {
+        String sentence =
+            "rolled back "
+                + serviceName
+                + " to "
+                + target
+                + ": ECS completed deployment "
+                + deployment.id()
+                + "; "
+                + serviceName
+                + " now runs "
+                + target;
         output.progress(
             "[" + Durations.format(elapsed) + "] " + serviceName + " is stable on " + target);
-        return;
+        output.progress(sentence);
+        return sentence;
       }
       if (elapsed.compareTo(timeout) >= 0) {
         throw new RollbackTimedOut(

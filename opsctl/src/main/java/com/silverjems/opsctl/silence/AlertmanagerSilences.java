@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +28,20 @@ final class AlertmanagerSilences {
   private final String base;
   private final HttpJson http;
 
-  AlertmanagerSilences(URI base, Optional<String> token) {
+  AlertmanagerSilences(URI base, Optional<String> token, Duration timeout) {
     String text = base.toString();
     this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    this.http = new HttpJson("Alertmanager", token);
+    this.http = new HttpJson("Alertmanager", token, timeout);
   }
 
   /** How many alerts named {@code alert} Alertmanager holds right now (firing or silenced). */
   int current(String alert) {
     String filter = URLEncoder.encode("alertname=\"" + alert + "\"", StandardCharsets.UTF_8);
-    JsonNode alerts = http.send("GET", uri("/api/v2/alerts?filter=" + filter), null, null);
+    URI uri = uri("/api/v2/alerts?filter=" + filter);
+    JsonNode alerts = http.send("GET /api/v2/alerts", "GET", uri, null, null, false);
+    if (!alerts.isArray()) {
+      throw http.wrongShape("GET /api/v2/alerts", uri, "not a list of alerts");
+    }
     return alerts.size();
   }
 
@@ -50,7 +56,12 @@ final class AlertmanagerSilences {
     body.put("endsAt", silence.endsAt().toString());
     body.put("createdBy", silence.author());
     body.put("comment", silence.comment());
-    JsonNode created = http.send("POST", uri("/api/v2/silences"), body, "application/json");
+    URI uri = uri("/api/v2/silences");
+    JsonNode created =
+        http.send("POST /api/v2/silences", "POST", uri, body, "application/json", false);
+    if (!created.path("silenceID").isTextual()) {
+      throw http.wrongShape("POST /api/v2/silences", uri, "no silenceID");
+    }
     return new SilenceEntry(
         silence.id(),
         silence.alert(),
@@ -66,7 +77,12 @@ final class AlertmanagerSilences {
   /** The active silences, opsctl's and others'. */
   List<SilenceEntry> list() {
     List<SilenceEntry> entries = new ArrayList<>();
-    for (JsonNode silence : http.send("GET", uri("/api/v2/silences"), null, null)) {
+    URI uri = uri("/api/v2/silences");
+    JsonNode silences = http.send("GET /api/v2/silences", "GET", uri, null, null, false);
+    if (!silences.isArray()) {
+      throw http.wrongShape("GET /api/v2/silences", uri, "not a list of silences");
+    }
+    for (JsonNode silence : silences) {
       if (!"active".equals(silence.path("status").path("state").asText())) {
         continue;
       }
@@ -101,7 +117,13 @@ final class AlertmanagerSilences {
   }
 
   void expire(SilenceEntry entry) {
-    http.send("DELETE", uri("/api/v2/silence/" + entry.ref()), null, null);
+    http.send(
+        "DELETE /api/v2/silence/" + entry.ref(),
+        "DELETE",
+        uri("/api/v2/silence/" + entry.ref()),
+        null,
+        null,
+        true);
   }
 
   private URI uri(String path) {
@@ -109,6 +131,10 @@ final class AlertmanagerSilences {
   }
 
   private static Instant instant(String text) {
-    return text == null ? null : Instant.parse(text);
+    try {
+      return text == null ? null : Instant.parse(text);
+    } catch (DateTimeParseException unreadable) {
+      return null;
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.silverjems.opsctl.ChangeOptions;
 import com.silverjems.opsctl.Confirmation;
 import com.silverjems.opsctl.Durations;
 import com.silverjems.opsctl.ExitCode;
+import com.silverjems.opsctl.Failures;
 import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.OpsctlException;
 import com.silverjems.opsctl.Output;
@@ -76,9 +77,16 @@ public final class SilenceAddCommand implements Callable<Integer> {
       List<String> cloudWatchAlarms,
       List<String> zabbixTriggers,
       boolean alertmanager,
-      Integer alertmanagerCurrentAlerts) {}
+      Integer alertmanagerCurrentAlerts,
+      List<Systems.Outcome> lookups) {}
 
-  record Result(Plan plan, List<SilenceEntry> applied, List<String> failures) {}
+  record Result(
+      Plan plan,
+      List<SilenceEntry> applied,
+      List<Systems.Outcome> systems,
+      List<String> silencedIn,
+      List<String> notSilencedIn,
+      List<String> failures) {}
 
   @Override
   public Integer call() {
@@ -89,39 +97,55 @@ public final class SilenceAddCommand implements Callable<Integer> {
     SilenceRequest request =
         new SilenceRequest(newId(), alert, now, now.plus(duration), author.strip(), reason.strip());
 
+    // Every system is looked up on its own: one that cannot be asked must not keep the alert loud
+    // in the others.
+    Systems lookups = new Systems(output);
     CloudWatchSilences cloudWatch = new CloudWatchSilences(root.aws().cloudWatch());
-    // Sweep before, not beside, the change: a background sweep that read an alarm's old, ended
-    // silence could re-enable it right after this command silenced it again.
-    try {
-      ExpiredSilences.report(cloudWatch.sweep(now), output);
-    } catch (RuntimeException e) {
-      output.detail("silence sweep skipped: " + e.getMessage());
+    List<CloudWatchSilences.Alarm> alarms =
+        lookups
+            .attempt(
+                "cloudwatch",
+                "look up alarms",
+                () -> {
+                  // Sweep before, not beside, the change: a background sweep that read an alarm's
+                  // old, ended silence could re-enable it right after this command silenced it.
+                  try {
+                    ExpiredSilences.report(cloudWatch.sweep(now), output);
+                  } catch (RuntimeException e) {
+                    output.detail("silence sweep skipped: " + Failures.describe(e));
+                  }
+                  return cloudWatch.find(alert);
+                })
+            .orElse(null);
+    if (alarms != null) {
+      lookups.done("cloudwatch", alarms.size() + " alarm(s) named " + alert);
     }
-    List<CloudWatchSilences.Alarm> alarms = cloudWatch.find(alert);
-    // A system that cannot be asked must not keep the alert loud in the others.
-    List<String> failures = new ArrayList<>();
-    Optional<ZabbixMaintenances> zabbix = silence.zabbix();
-    List<ZabbixMaintenances.Trigger> triggers = List.of();
-    if (zabbix.isPresent()) {
-      try {
-        triggers = zabbix.get().find(alert);
-      } catch (RuntimeException e) {
-        failures.add("zabbix: " + e.getMessage());
-        output.warn("cannot look up Zabbix triggers: " + e.getMessage());
+    List<ZabbixMaintenances.Trigger> triggers = null;
+    Optional<ZabbixMaintenances> zabbix = Optional.empty();
+    if (silence.zabbixConfigured()) {
+      zabbix = lookups.attempt("zabbix", "look up triggers", () -> silence.zabbix().orElseThrow());
+      triggers =
+          zabbix
+              .flatMap(z -> lookups.attempt("zabbix", "look up triggers", () -> z.find(alert)))
+              .orElse(null);
+      if (triggers != null) {
+        lookups.done("zabbix", triggers.size() + " trigger(s) named " + alert);
       }
     }
     Optional<AlertmanagerSilences> alertmanager = silence.alertmanager();
     Integer current = null;
     if (alertmanager.isPresent()) {
-      try {
-        current = alertmanager.get().current(alert);
-      } catch (RuntimeException e) {
-        failures.add("alertmanager: " + e.getMessage());
-        output.warn("cannot reach Alertmanager: " + e.getMessage());
-        alertmanager = Optional.empty();
+      AlertmanagerSilences am = alertmanager.get();
+      current =
+          lookups.attempt("alertmanager", "look up alerts", () -> am.current(alert)).orElse(null);
+      if (current != null) {
+        lookups.done("alertmanager", current + " alert(s) named " + alert + " now");
       }
     }
+    boolean silenceAlertmanager = alertmanager.isPresent() && current != null;
 
+    List<CloudWatchSilences.Alarm> foundAlarms = alarms == null ? List.of() : alarms;
+    List<ZabbixMaintenances.Trigger> foundTriggers = triggers == null ? List.of() : triggers;
     Plan plan =
         new Plan(
             request.id(),
@@ -130,33 +154,52 @@ public final class SilenceAddCommand implements Callable<Integer> {
             request.endsAt(),
             request.author(),
             request.reason(),
-            alarms.stream().map(CloudWatchSilences.Alarm::name).toList(),
-            triggers.stream()
+            foundAlarms.stream().map(CloudWatchSilences.Alarm::name).toList(),
+            foundTriggers.stream()
                 .map(t -> t.name() + " on " + String.join(",", t.hosts().values()))
                 .toList(),
-            alertmanager.isPresent(),
-            current);
-    if (alarms.isEmpty() && triggers.isEmpty() && alertmanager.isEmpty()) {
-      if (!failures.isEmpty()) {
-        throw new SilenceIncomplete(request.id(), failures);
-      }
+            silenceAlertmanager,
+            current,
+            lookups.outcomes());
+    boolean nothingToSilence =
+        foundAlarms.isEmpty() && foundTriggers.isEmpty() && !silenceAlertmanager;
+    if (nothingToSilence && lookups.failed().isEmpty()) {
       throw new AlertNotFound(alert, zabbix.isPresent());
     }
-    if (!output.json()) {
-      render(plan, output, root);
+    if (nothingToSilence) {
+      throw new SilenceIncomplete(
+          lookups,
+          "nothing silenced: could not look up '"
+              + alert
+              + "' in "
+              + String.join(", ", lookups.failed())
+              + (lookups.succeeded().isEmpty()
+                  ? ""
+                  : ", and "
+                      + String.join(", ", lookups.succeeded())
+                      + " has nothing of that name"));
     }
-    if (alarms.isEmpty() && triggers.isEmpty() && (current == null || current == 0)) {
+    if (!output.json()) {
+      render(plan, lookups, output);
+    }
+    if (foundAlarms.isEmpty() && foundTriggers.isEmpty() && (current == null || current == 0)) {
       output.warn(
           "no CloudWatch alarm, Zabbix trigger or current Alertmanager alert is named '"
               + alert
               + "': check the name");
     }
     if (change.dryRun()) {
-      output.progress("dry run: nothing silenced");
       if (output.json()) {
-        output.json(new Result(plan, List.of(), List.of()));
+        output.json(
+            new Result(
+                plan, List.of(), lookups.outcomes(), List.of(), List.of(), lookups.failures()));
       }
-      return ExitCode.OK;
+      output.progress(
+          "dry run: nothing silenced"
+              + (lookups.failed().isEmpty()
+                  ? ""
+                  : "; could not look up " + String.join(", ", lookups.failed())));
+      return lookups.exitCode();
     }
     Confirmation.require(
         change,
@@ -165,32 +208,78 @@ public final class SilenceAddCommand implements Callable<Integer> {
         "silence " + alert + " for " + Durations.format(duration),
         alert);
 
+    Systems systems = new Systems(output);
     List<SilenceEntry> applied = new ArrayList<>();
-    attempt(
-        "cloudwatch", failures, output, () -> applied.addAll(cloudWatch.apply(request, alarms)));
-    if (zabbix.isPresent() && !triggers.isEmpty()) {
-      List<ZabbixMaintenances.Trigger> found = triggers;
-      attempt("zabbix", failures, output, () -> applied.add(zabbix.get().apply(request, found)));
+    if (!foundAlarms.isEmpty()) {
+      systems
+          .attempt("cloudwatch", "silence", () -> cloudWatch.apply(request, foundAlarms))
+          .ifPresent(
+              entries -> {
+                applied.addAll(entries);
+                systems.done("cloudwatch", "silenced " + entries.size() + " alarm(s)");
+              });
     }
-    alertmanager.ifPresent(
-        a -> attempt("alertmanager", failures, output, () -> applied.add(a.apply(request))));
+    if (zabbix.isPresent() && !foundTriggers.isEmpty()) {
+      ZabbixMaintenances z = zabbix.get();
+      systems
+          .attempt("zabbix", "silence", () -> z.apply(request, foundTriggers))
+          .ifPresent(
+              entry -> {
+                applied.add(entry);
+                systems.done("zabbix", "silenced: maintenance " + entry.ref());
+              });
+    }
+    if (silenceAlertmanager) {
+      AlertmanagerSilences am = alertmanager.get();
+      systems
+          .attempt("alertmanager", "silence", () -> am.apply(request))
+          .ifPresent(
+              entry -> {
+                applied.add(entry);
+                systems.done("alertmanager", "silenced: silence " + entry.ref());
+              });
+    }
+    // A system whose look-up failed is not silenced either.
+    lookups.outcomes().stream().filter(o -> !o.ok()).forEach(o -> systems.record(o));
 
+    List<String> silencedIn = systems.succeeded();
+    List<String> notSilencedIn = systems.failed();
     if (output.json()) {
-      output.json(new Result(plan, applied, failures));
+      output.json(
+          new Result(
+              plan, applied, systems.outcomes(), silencedIn, notSilencedIn, systems.failures()));
     } else {
       Table table = new Table("SILENCED IN", "TARGET", "REF");
       applied.forEach(e -> table.row(e.backend(), e.target(), e.ref()));
-      output.table(table);
-      output.line(
-          "silence "
-              + output.styled(request.id(), Style.BOLD)
-              + " until "
-              + Times.utc(request.endsAt())
-              + "; end it early with: opsctl silence expire "
-              + request.id());
+      if (!table.isEmpty()) {
+        output.table(table);
+      }
+      for (String system : notSilencedIn) {
+        output.line(output.styled("NOT silenced in " + system, Style.RED));
+      }
+      if (!applied.isEmpty()) {
+        output.line(
+            "silence "
+                + output.styled(request.id(), Style.BOLD)
+                + " until "
+                + Times.utc(request.endsAt())
+                + "; end it early with: opsctl silence expire "
+                + request.id());
+      }
     }
-    if (!failures.isEmpty()) {
-      throw new SilenceIncomplete(request.id(), failures);
+    if (!notSilencedIn.isEmpty()) {
+      throw new SilenceIncomplete(
+          systems,
+          "silence "
+              + request.id()
+              + (silencedIn.isEmpty()
+                  ? " applied nowhere"
+                  : " is active in " + String.join(", ", silencedIn))
+              + ", NOT in "
+              + String.join(", ", notSilencedIn)
+              + (silencedIn.isEmpty()
+                  ? ""
+                  : " (end it with: opsctl silence expire " + request.id() + ")"));
     }
     return ExitCode.OK;
   }
@@ -211,19 +300,7 @@ public final class SilenceAddCommand implements Callable<Integer> {
     }
   }
 
-  /** One system failing must not stop the others: the alert is silenced where it can be. */
-  private static void attempt(
-      String backend, List<String> failures, Output output, Runnable action) {
-    try {
-      action.run();
-    } catch (RuntimeException e) {
-      String message = backend + ": " + e.getMessage();
-      failures.add(message);
-      output.warn("could not silence in " + message);
-    }
-  }
-
-  private static void render(Plan plan, Output output, Opsctl root) {
+  private static void render(Plan plan, Systems lookups, Output output) {
     output.line(
         "Silence "
             + output.styled(plan.alert(), Style.BOLD)
@@ -248,8 +325,11 @@ public final class SilenceAddCommand implements Callable<Integer> {
               + plan.alertmanagerCurrentAlerts()
               + " alert(s) now)");
     }
+    for (String system : lookups.failed()) {
+      table.row("  " + system, Output.cell("cannot tell: look-up failed", Style.RED));
+    }
     output.table(table);
-    if (plan.cloudWatchAlarms().isEmpty()) {
+    if (plan.cloudWatchAlarms().isEmpty() && !lookups.failed("cloudwatch")) {
       output.line("  (no CloudWatch alarm named " + plan.alert() + ")");
     }
   }
@@ -270,21 +350,6 @@ public final class SilenceAddCommand implements Callable<Integer> {
               + " is named '"
               + alert
               + "', and no Alertmanager is configured (--alertmanager-url)");
-    }
-  }
-
-  /** The silence was applied in some systems only. */
-  static final class SilenceIncomplete extends OpsctlException {
-    SilenceIncomplete(String id, List<String> failures) {
-      super(
-          ExitCode.FAILED,
-          "silence "
-              + id
-              + " applied only partly; failed in "
-              + String.join("; ", failures)
-              + " (expire with: opsctl silence expire "
-              + id
-              + ")");
     }
   }
 }

@@ -1,12 +1,16 @@
 package com.silverjems.opsctl.silence;
 
 import com.silverjems.opsctl.ExitCode;
+import com.silverjems.opsctl.Opsctl;
+import com.silverjems.opsctl.OpsctlException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -69,17 +73,52 @@ public final class SilenceCommand implements Callable<Integer> {
 
   Optional<AlertmanagerSilences> alertmanager() {
     return Optional.ofNullable(alertmanagerUrl)
-        .map(url -> new AlertmanagerSilences(url, Optional.ofNullable(alertmanagerToken)));
+        .map(
+            url ->
+                new AlertmanagerSilences(
+                    checked(url, "--alertmanager-url"),
+                    Optional.ofNullable(alertmanagerToken),
+                    Opsctl.root(spec).globals().apiTimeout()));
   }
 
+  /** Whether Zabbix is to be asked at all. */
+  boolean zabbixConfigured() {
+    return zabbixUrl != null;
+  }
+
+  /**
+   * Zabbix, when configured.
+   *
+   * @throws ZabbixTokenMissing when the URL is set but no token
+   */
   Optional<ZabbixMaintenances> zabbix() {
     if (zabbixUrl == null) {
       return Optional.empty();
     }
     if (zabbixToken == null || zabbixToken.isBlank()) {
-      throw new BackendFailed(
-          ExitCode.AUTH, "--zabbix-url is set but no --zabbix-token (or OPSCTL_ZABBIX_TOKEN)");
+      throw new ZabbixTokenMissing();
     }
-    return Optional.of(new ZabbixMaintenances(zabbixUrl, zabbixToken));
+    return Optional.of(
+        new ZabbixMaintenances(
+            checked(zabbixUrl, "--zabbix-url"),
+            zabbixToken,
+            Opsctl.root(spec).globals().apiTimeout()));
+  }
+
+  /** java.net.http takes only absolute http(s) URLs with a host. */
+  private URI checked(URI url, String option) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+      throw new ParameterException(
+          spec.commandLine(), option + " must be an http(s) URL with a host, not '" + url + "'");
+    }
+    return url;
+  }
+
+  /** Zabbix is configured without the token its API needs. */
+  static final class ZabbixTokenMissing extends OpsctlException {
+    ZabbixTokenMissing() {
+      super(ExitCode.AUTH, "--zabbix-url is set but no --zabbix-token (or OPSCTL_ZABBIX_TOKEN)");
+    }
   }
 }

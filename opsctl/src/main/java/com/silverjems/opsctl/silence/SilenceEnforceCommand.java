@@ -29,7 +29,7 @@ public final class SilenceEnforceCommand implements Callable<Integer> {
 
   @ParentCommand SilenceCommand silence;
 
-  record Result(List<SilenceEntry> ended, List<String> failures) {}
+  record Result(List<SilenceEntry> ended, List<Systems.Outcome> systems, List<String> failures) {}
 
   @Override
   public Integer call() {
@@ -37,32 +37,52 @@ public final class SilenceEnforceCommand implements Callable<Integer> {
     Output output = root.output();
     Instant now = root.environment().clock().instant();
     List<SilenceEntry> ended = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    try {
-      List<SilenceEntry> alarms = new CloudWatchSilences(root.aws().cloudWatch()).sweep(now);
-      ExpiredSilences.report(alarms, output);
-      ended.addAll(alarms);
-    } catch (RuntimeException e) {
-      failures.add("cloudwatch: " + e.getMessage());
-    }
-    try {
-      silence
-          .zabbix()
+    Systems systems = new Systems(output);
+    systems
+        .attempt(
+            "cloudwatch",
+            "end expired silences",
+            () -> new CloudWatchSilences(root.aws().cloudWatch()).sweep(now))
+        .ifPresent(
+            alarms -> {
+              ExpiredSilences.report(alarms, output);
+              ended.addAll(alarms);
+              systems.done("cloudwatch", alarms.size() + " alarm(s) re-enabled");
+            });
+    if (silence.zabbixConfigured()) {
+      systems
+          .attempt("zabbix", "delete ended maintenances", () -> silence.zabbix().orElseThrow())
+          .flatMap(
+              zabbix ->
+                  systems.attempt(
+                      "zabbix",
+                      "delete ended maintenances",
+                      () -> {
+                        List<SilenceEntry> maintenances = zabbix.ended(now);
+                        zabbix.expire(maintenances);
+                        return maintenances;
+                      }))
           .ifPresent(
-              zabbix -> {
-                List<SilenceEntry> maintenances = zabbix.ended(now);
-                zabbix.expire(maintenances);
+              maintenances -> {
                 ended.addAll(maintenances);
+                systems.done("zabbix", maintenances.size() + " maintenance(s) deleted");
               });
-    } catch (RuntimeException e) {
-      failures.add("zabbix: " + e.getMessage());
     }
     if (output.json()) {
-      output.json(new Result(ended, failures));
+      output.json(new Result(ended, systems.outcomes(), systems.failures()));
     } else {
       output.line(ended.size() + " ended silence(s) cleaned up");
     }
-    failures.forEach(output::warn);
-    return failures.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    if (!systems.failed().isEmpty()) {
+      throw new SilenceIncomplete(
+          systems,
+          "ended silences cleaned up in "
+              + (systems.succeeded().isEmpty()
+                  ? "no system"
+                  : String.join(", ", systems.succeeded()))
+              + ", NOT in "
+              + String.join(", ", systems.failed()));
+    }
+    return ExitCode.OK;
   }
 }

@@ -49,7 +49,11 @@ public final class SilenceExpireCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Show what would end, end nothing.")
   boolean dryRun;
 
-  record Result(List<SilenceEntry> expired, List<String> failures, boolean dryRun) {}
+  record Result(
+      List<SilenceEntry> expired,
+      List<Systems.Outcome> systems,
+      List<String> failures,
+      boolean dryRun) {}
 
   @Override
   public Integer call() {
@@ -68,45 +72,60 @@ public final class SilenceExpireCommand implements Callable<Integer> {
         chosen.add(entry);
       }
     }
+    String what =
+        selection.alert != null
+            ? "for alert '" + selection.alert + "'"
+            : String.join(", ", selection.ids);
     if (chosen.isEmpty()) {
-      throw new SilenceNotFound(
-          selection.alert != null
-              ? "for alert '" + selection.alert + "'"
-              : String.join(", ", selection.ids),
-          inventory.failures);
+      if (!inventory.reads.failed().isEmpty()) {
+        throw new SilenceIncomplete(
+            inventory.reads,
+            "no active opsctl silence "
+                + what
+                + (inventory.read.isEmpty() ? "" : " in " + String.join(", ", inventory.read))
+                + ", and could not read "
+                + String.join(", ", inventory.reads.failed())
+                + ": nothing ended");
+      }
+      throw new SilenceNotFound(what);
     }
-    List<String> failures = new ArrayList<>(inventory.failures);
-    if (!dryRun) {
-      failures.addAll(inventory.expire(chosen));
-    }
+    Systems systems = dryRun ? new Systems(output) : inventory.expire(chosen, output);
+    inventory.reads.outcomes().stream().filter(o -> !o.ok()).forEach(systems::record);
     if (output.json()) {
-      output.json(new Result(chosen, failures, dryRun));
+      output.json(new Result(chosen, systems.outcomes(), systems.failures(), dryRun));
     } else {
       Table table = new Table(dryRun ? "WOULD END" : "ENDED", "ALERT", "SYSTEM", "TARGET");
-      chosen.forEach(e -> table.row(e.id(), e.alert(), e.backend(), e.target()));
-      output.table(table);
+      chosen.stream()
+          .filter(e -> dryRun || !systems.failed(e.backend()))
+          .forEach(e -> table.row(e.id(), e.alert(), e.backend(), e.target()));
+      if (!table.isEmpty()) {
+        output.table(table);
+      }
       if (dryRun) {
         output.progress("dry run: nothing ended");
       }
     }
-    if (!failures.isEmpty()) {
-      failures.forEach(f -> output.warn(f));
-      return ExitCode.FAILED;
+    if (!systems.failed().isEmpty()) {
+      List<String> done = systems.succeeded();
+      throw new SilenceIncomplete(
+          systems,
+          (dryRun ? "dry run: " : "")
+              + "silence "
+              + what
+              + (dryRun ? " could be ended in " : " ended in ")
+              + (done.isEmpty() ? "no system" : String.join(", ", done))
+              + ", NOT in "
+              + String.join(", ", systems.failed()));
     }
     return ExitCode.OK;
   }
 
   /** No active opsctl silence matches. */
   static final class SilenceNotFound extends OpsctlException {
-    SilenceNotFound(String what, List<String> unreadable) {
+    SilenceNotFound(String what) {
       super(
           ExitCode.NOT_FOUND,
-          "no active opsctl silence "
-              + what
-              + ("".equals(String.join("", unreadable))
-                  ? ""
-                  : " (unreadable: " + String.join("; ", unreadable) + ")")
-              + "; 'opsctl silence list' shows them");
+          "no active opsctl silence " + what + "; 'opsctl silence list' shows them");
     }
   }
 }

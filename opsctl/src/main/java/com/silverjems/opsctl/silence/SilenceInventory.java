@@ -1,5 +1,6 @@
 package com.silverjems.opsctl.silence;
 
+import com.silverjems.opsctl.Failures;
 import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
 import java.time.Instant;
@@ -15,77 +16,107 @@ import java.util.function.Supplier;
 final class SilenceInventory {
 
   final List<SilenceEntry> entries = new ArrayList<>();
-  final List<String> failures = new ArrayList<>();
+  final Systems reads;
+  final List<String> read = new ArrayList<>();
   final CloudWatchSilences cloudWatch;
-  final Optional<AlertmanagerSilences> alertmanager;
-  final Optional<ZabbixMaintenances> zabbix;
+  Optional<AlertmanagerSilences> alertmanager = Optional.empty();
+  Optional<ZabbixMaintenances> zabbix = Optional.empty();
 
-  private SilenceInventory(
-      CloudWatchSilences cloudWatch,
-      Optional<AlertmanagerSilences> alertmanager,
-      Optional<ZabbixMaintenances> zabbix) {
+  private SilenceInventory(CloudWatchSilences cloudWatch, Output output) {
     this.cloudWatch = cloudWatch;
-    this.alertmanager = alertmanager;
-    this.zabbix = zabbix;
+    this.reads = new Systems(output);
   }
 
-  /** Sweeps expired CloudWatch silences first, then reads every system. */
+  /** Sweeps expired CloudWatch silences first, then reads every system, each on its own. */
   static SilenceInventory gather(Opsctl root, SilenceCommand options, Instant now) {
     Output output = root.output();
     SilenceInventory inventory =
-        new SilenceInventory(
-            new CloudWatchSilences(root.aws().cloudWatch()),
-            options.alertmanager(),
-            options.zabbix());
+        new SilenceInventory(new CloudWatchSilences(root.aws().cloudWatch()), output);
     inventory.read(
         "cloudwatch",
-        output,
         () -> {
-          ExpiredSilences.report(inventory.cloudWatch.sweep(now), output);
+          try {
+            ExpiredSilences.report(inventory.cloudWatch.sweep(now), output);
+          } catch (RuntimeException e) {
+            output.detail("silence sweep skipped: " + Failures.describe(e));
+          }
           return inventory.cloudWatch.list();
         });
-    inventory.alertmanager.ifPresent(a -> inventory.read("alertmanager", output, a::list));
-    inventory.zabbix.ifPresent(z -> inventory.read("zabbix", output, () -> z.list(now)));
+    inventory.alertmanager =
+        inventory.reads.attempt(
+            "alertmanager", "read silences", () -> options.alertmanager().orElse(null));
+    inventory.alertmanager.ifPresent(a -> inventory.read("alertmanager", a::list));
+    if (options.zabbixConfigured()) {
+      inventory.zabbix =
+          inventory.reads.attempt("zabbix", "read silences", () -> options.zabbix().orElseThrow());
+      inventory.zabbix.ifPresent(z -> inventory.read("zabbix", () -> z.list(now)));
+    }
     return inventory;
   }
 
-  private void read(String backend, Output output, Supplier<List<SilenceEntry>> reader) {
-    try {
-      entries.addAll(reader.get());
-    } catch (RuntimeException e) {
-      failures.add(backend + ": " + e.getMessage());
-      output.warn("cannot read silences from " + backend + ": " + e.getMessage());
-    }
+  private void read(String system, Supplier<List<SilenceEntry>> reader) {
+    reads
+        .attempt(system, "read silences", reader)
+        .ifPresent(
+            found -> {
+              entries.addAll(found);
+              read.add(system);
+              reads.done(system, found.size() + " silence(s) read");
+            });
   }
 
-  /** Ends the given silences in their systems; returns failures. */
-  List<String> expire(List<SilenceEntry> chosen) {
-    List<String> problems = new ArrayList<>();
+  /** Ends the given silences in their systems, each system on its own. */
+  Systems expire(List<SilenceEntry> chosen, Output output) {
+    Systems systems = new Systems(output);
     List<SilenceEntry> alarms =
         chosen.stream().filter(e -> "cloudwatch".equals(e.backend())).toList();
-    try {
-      cloudWatch.expire(alarms);
-    } catch (RuntimeException e) {
-      problems.add("cloudwatch: " + e.getMessage());
+    if (!alarms.isEmpty()) {
+      systems
+          .attempt(
+              "cloudwatch",
+              "end silences",
+              () -> {
+                cloudWatch.expire(alarms);
+                return alarms.size();
+              })
+          .ifPresent(n -> systems.done("cloudwatch", "ended on " + n + " alarm(s)"));
     }
-    for (SilenceEntry entry : chosen) {
-      try {
-        if ("alertmanager".equals(entry.backend())) {
-          alertmanager.orElseThrow().expire(entry);
+    List<SilenceEntry> silences =
+        chosen.stream().filter(e -> "alertmanager".equals(e.backend())).toList();
+    if (!silences.isEmpty()) {
+      AlertmanagerSilences am = alertmanager.orElseThrow();
+      int ended = 0;
+      for (SilenceEntry entry : silences) {
+        if (systems
+            .attempt(
+                "alertmanager",
+                "end silence " + entry.ref(),
+                () -> {
+                  am.expire(entry);
+                  return entry;
+                })
+            .isPresent()) {
+          ended++;
         }
-      } catch (RuntimeException e) {
-        problems.add("alertmanager: " + e.getMessage());
+      }
+      if (ended > 0) {
+        systems.done("alertmanager", "ended " + ended + " silence(s)");
       }
     }
     List<SilenceEntry> maintenances =
         chosen.stream().filter(e -> "zabbix".equals(e.backend())).toList();
-    try {
-      if (!maintenances.isEmpty()) {
-        zabbix.orElseThrow().expire(maintenances);
-      }
-    } catch (RuntimeException e) {
-      problems.add("zabbix: " + e.getMessage());
+    if (!maintenances.isEmpty()) {
+      ZabbixMaintenances z = zabbix.orElseThrow();
+      systems
+          .attempt(
+              "zabbix",
+              "end maintenances",
+              () -> {
+                z.expire(maintenances);
+                return maintenances.size();
+              })
+          .ifPresent(n -> systems.done("zabbix", "deleted " + n + " maintenance(s)"));
     }
-    return problems;
+    return systems;
   }
 }

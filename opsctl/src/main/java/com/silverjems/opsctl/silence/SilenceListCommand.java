@@ -42,7 +42,12 @@ public final class SilenceListCommand implements Callable<Integer> {
       List<String> systems,
       List<SilenceEntry> entries) {}
 
-  record Listing(List<Silence> silences, List<SilenceEntry> unmanaged, List<String> failures) {}
+  record Listing(
+      List<Silence> silences,
+      List<SilenceEntry> unmanaged,
+      List<String> read,
+      List<String> unreadable,
+      List<String> failures) {}
 
   @Override
   public Integer call() {
@@ -80,19 +85,34 @@ public final class SilenceListCommand implements Callable<Integer> {
                   entries));
         });
     silences.sort((a, b) -> String.valueOf(a.endsAt()).compareTo(String.valueOf(b.endsAt())));
-    Listing listing = new Listing(silences, unmanaged, inventory.failures);
+    Listing listing =
+        new Listing(
+            silences,
+            unmanaged,
+            List.copyOf(inventory.read),
+            inventory.reads.failed(),
+            inventory.reads.failures());
     if (output.json()) {
       output.json(listing);
     } else {
       render(listing, output, root);
     }
-    return inventory.failures.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    if (!listing.unreadable().isEmpty()) {
+      throw new SilenceIncomplete(
+          inventory.reads,
+          "could not read silences from "
+              + String.join(", ", listing.unreadable())
+              + (listing.read().isEmpty()
+                  ? "; nothing could be read"
+                  : "; shown: " + String.join(", ", listing.read()) + " only"));
+    }
+    return ExitCode.OK;
   }
 
   private static void render(Listing listing, Output output, Opsctl root) {
-    if (listing.silences().isEmpty()) {
-      output.line("no opsctl silences active");
-    } else {
+    if (listing.silences().isEmpty() && !listing.read().isEmpty()) {
+      output.line("no opsctl silences active in " + String.join(", ", listing.read()));
+    } else if (!listing.silences().isEmpty()) {
       Table table = new Table("ID", "ALERT", "ENDS", "AUTHOR", "SYSTEMS", "REASON");
       for (Silence s : listing.silences()) {
         table.row(
@@ -127,6 +147,10 @@ public final class SilenceListCommand implements Callable<Integer> {
             e.reason());
       }
       output.table(table);
+    }
+    for (String system : listing.unreadable()) {
+      output.line(
+          output.styled("could not read " + system + ": its silences are not shown", Style.RED));
     }
   }
 }

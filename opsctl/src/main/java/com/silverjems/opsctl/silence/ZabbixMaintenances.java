@@ -1,8 +1,9 @@
 package com.silverjems.opsctl.silence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.silverjems.opsctl.ExitCode;
+import com.silverjems.opsctl.CallFailed;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,12 +29,13 @@ final class ZabbixMaintenances {
 
   private final URI url;
   private final String token;
-  private final HttpJson http = new HttpJson("Zabbix", Optional.empty());
+  private final HttpJson http;
   private final AtomicInteger ids = new AtomicInteger();
 
-  ZabbixMaintenances(URI url, String token) {
+  ZabbixMaintenances(URI url, String token, Duration timeout) {
     this.url = url;
     this.token = token;
+    this.http = new HttpJson("Zabbix", Optional.empty(), timeout);
   }
 
   List<Trigger> find(String alert) {
@@ -187,16 +189,23 @@ final class ZabbixMaintenances {
     request.put("params", params);
     request.put("auth", token); // Zabbix 6.0 takes the API token in the body
     request.put("id", ids.incrementAndGet());
-    JsonNode response = http.send("POST", url, request, "application/json-rpc");
+    JsonNode response = http.send(method, "POST", url, request, "application/json-rpc", false);
     JsonNode error = response.path("error");
-    if (!error.isMissingNode()) {
+    if (error.isObject()) {
       String data = error.path("data").asText("");
-      String message = "Zabbix " + method + ": " + error.path("message").asText() + " " + data;
-      boolean auth =
-          data.contains("Not authori")
-              || data.contains("Session terminated")
-              || data.contains("API token");
-      throw new BackendFailed(auth ? ExitCode.AUTH : ExitCode.FAILED, message.strip());
+      String message = (error.path("message").asText("") + " " + data).strip();
+      throw new CallFailed(
+          "Zabbix",
+          method,
+          url.getScheme() + "://" + url.getAuthority(),
+          200,
+          null,
+          error.path("code").isMissingNode() ? null : "JSON-RPC " + error.path("code").asText(),
+          message,
+          null);
+    }
+    if (!response.has("result")) {
+      throw http.wrongShape(method, url, "neither result nor error");
     }
     return response.path("result");
   }

@@ -47,6 +47,10 @@ final class ServiceInspection {
   }
 
   ServiceReport inspect(Service service) {
+    return inspect(service, List.of());
+  }
+
+  ServiceReport inspect(Service service, List<StatusReport.ServiceAlarm> alarmsOfService) {
     List<String> problems = new ArrayList<>();
     String name = service.serviceName();
     int desired = orZero(service.desiredCount());
@@ -121,6 +125,12 @@ final class ServiceInspection {
         images.put(container.name(), Images.shortName(container.image()));
       }
     }
+    List<String> deploymentAlarmNames = alarms.alarms().stream().map(AlarmReport::name).toList();
+    for (StatusReport.ServiceAlarm alarm : alarmsOfService) {
+      if ("ALARM".equals(alarm.state()) && !deploymentAlarmNames.contains(alarm.name())) {
+        problems.add("alarm " + alarm.name() + " is in ALARM");
+      }
+    }
     return new ServiceReport(
         name,
         service.status(),
@@ -135,7 +145,8 @@ final class ServiceInspection {
         breaker,
         alarms,
         recent,
-        unhealthy);
+        unhealthy,
+        alarmsOfService);
   }
 
   private DeploymentAlarms deploymentAlarms(

@@ -11,6 +11,7 @@ import com.silverjems.opsctl.ecs.EcsPlatform;
 import com.silverjems.opsctl.status.StatusReport.AlarmReport;
 import com.silverjems.opsctl.status.StatusReport.DeploymentReport;
 import com.silverjems.opsctl.status.StatusReport.EventReport;
+import com.silverjems.opsctl.status.StatusReport.ServiceAlarm;
 import com.silverjems.opsctl.status.StatusReport.ServiceReport;
 import com.silverjems.opsctl.status.StatusReport.TaskReport;
 import java.time.Clock;
@@ -43,6 +44,13 @@ import software.amazon.awssdk.services.ecs.model.Service;
     mixinStandardHelpOptions = true)
 public final class StatusCommand implements Callable<Integer>, AwsCommand {
 
+  /**
+   * When only some services are asked for, alarms of the other services (named after them) are not
+   * platform alarms: infra's service names, kept in step by {@code InfraAlarmNamesTest}.
+   */
+  static final List<String> KNOWN_SERVICES =
+      List.of("shop-api", "routes-email", "routes-delivery-events", "routes-images");
+
   @Spec CommandSpec spec;
 
   @Parameters(
@@ -68,6 +76,11 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
 
   @Override
   public Integer call() throws Exception {
+    if (events < 0 || tasks < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--events and --tasks take 0 or more, not " + (events < 0 ? events : tasks));
+    }
     Opsctl root = Opsctl.root(spec);
     Output output = root.output();
     EcsPlatform ecs = new EcsPlatform(root.aws().ecs(), root.globals().cluster());
@@ -75,10 +88,22 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
     ServiceInspection inspection =
         new ServiceInspection(
             ecs, names -> alarmStates(root.aws().cloudWatch(), names), events, tasks);
-    List<ServiceReport> reports = inspectAll(found, inspection);
-    boolean healthy = reports.stream().allMatch(ServiceReport::healthy);
+    List<String> alarmsUnreadable = new ArrayList<>();
+    List<ServiceAlarm> alarms =
+        PlatformAlarms.read(root.aws(), ecs.cluster(), output, alarmsUnreadable);
+    List<String> serviceNames = new ArrayList<>(KNOWN_SERVICES);
+    found.forEach(s -> serviceNames.add(s.serviceName()));
+    List<ServiceReport> reports = inspectAll(found, inspection, alarms, ecs.cluster());
+    List<ServiceAlarm> platform =
+        alarms.stream()
+            .filter(a -> PlatformAlarms.owner(a.name(), ecs.cluster(), serviceNames).isEmpty())
+            .toList();
+    boolean healthy =
+        reports.stream().allMatch(ServiceReport::healthy)
+            && platform.stream().noneMatch(a -> "ALARM".equals(a.state()));
     StatusReport report =
-        new StatusReport(ecs.cluster(), root.aws().region().id(), healthy, reports);
+        new StatusReport(
+            ecs.cluster(), root.aws().region().id(), healthy, reports, platform, alarmsUnreadable);
     if (output.json()) {
       output.json(report);
     } else {
@@ -90,16 +115,29 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
   /**
    * Services are looked at in parallel: each needs several calls, and 3 a.m. is no time to wait.
    */
-  private static List<ServiceReport> inspectAll(List<Service> found, ServiceInspection inspection)
+  private static List<ServiceReport> inspectAll(
+      List<Service> found, ServiceInspection inspection, List<ServiceAlarm> alarms, String cluster)
       throws InterruptedException {
+    List<String> names = found.stream().map(Service::serviceName).toList();
+    java.util.function.Function<Service, ServiceReport> one =
+        service ->
+            inspection.inspect(
+                service,
+                alarms.stream()
+                    .filter(
+                        a ->
+                            PlatformAlarms.owner(a.name(), cluster, names)
+                                .filter(service.serviceName()::equals)
+                                .isPresent())
+                    .toList());
     if (found.size() <= 1) {
-      return found.stream().map(inspection::inspect).toList();
+      return found.stream().map(one).toList();
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(found.size(), 6));
     try {
       List<Future<ServiceReport>> futures = new ArrayList<>();
       for (Service service : found) {
-        futures.add(pool.submit(() -> inspection.inspect(service)));
+        futures.add(pool.submit(() -> one.apply(service)));
       }
       List<ServiceReport> reports = new ArrayList<>();
       for (Future<ServiceReport> future : futures) {
@@ -161,13 +199,28 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
       output.line("");
       details(service, output, clock);
     }
+    if (!report.platformAlarms().isEmpty()) {
+      output.line("");
+      output.line("platform alarms (" + report.cluster() + "-*, not of one service):");
+      Table alarms = new Table("  ALARM", "REGION", "STATE", "SINCE");
+      for (ServiceAlarm alarm : report.platformAlarms()) {
+        alarms.row(
+            "  " + alarm.name(),
+            alarm.region(),
+            Output.cell(alarm.state(), "ALARM".equals(alarm.state()) ? Style.RED : Style.NONE),
+            Times.utcAgo(alarm.since(), clock));
+      }
+      output.table(alarms);
+    }
+    long alarming = report.platformAlarms().stream().filter(a -> "ALARM".equals(a.state())).count();
     output.line("");
     output.line(
         report.healthy()
             ? output.styled("all services healthy", Style.GREEN)
             : output.styled(
                 report.services().stream().filter(s -> !s.healthy()).count()
-                    + " service(s) unhealthy",
+                    + " service(s) unhealthy"
+                    + (alarming == 0 ? "" : ", " + alarming + " platform alarm(s) in ALARM"),
                 Style.RED));
   }
 
@@ -212,7 +265,18 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
         output.line("  rollout " + d.id() + ": " + d.rolloutStateReason());
       }
     }
+    for (ServiceAlarm alarm : service.alarms()) {
+      output.line(
+          "  alarm "
+              + alarm.name()
+              + ": "
+              + output.styled(alarm.state(), "ALARM".equals(alarm.state()) ? Style.RED : Style.NONE)
+              + (alarm.since() == null ? "" : " since " + Times.utcAgo(alarm.since(), clock)));
+    }
     for (AlarmReport alarm : service.deploymentAlarms().alarms()) {
+      if (service.alarms().stream().anyMatch(a -> a.name().equals(alarm.name()))) {
+        continue; // shown above, with since when
+      }
       output.line(
           "  alarm "
               + alarm.name()

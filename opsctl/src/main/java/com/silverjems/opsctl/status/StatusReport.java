@@ -5,7 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /** What {@code opsctl status} found, as printed with {@code --output json}. */
-record StatusReport(String cluster, String region, boolean healthy, List<ServiceReport> services) {
+record StatusReport(
+    String cluster,
+    String region,
+    boolean healthy,
+    List<ServiceReport> services,
+    List<ServiceAlarm> platformAlarms,
+    List<String> alarmsUnreadable) {
+
+  /** An alarm infra defines for the environment, with its state and since when. */
+  record ServiceAlarm(String name, String region, String state, Instant since) {}
 
   record ServiceReport(
       String service,
@@ -21,7 +30,8 @@ record StatusReport(String cluster, String region, boolean healthy, List<Service
       CircuitBreaker circuitBreaker,
       DeploymentAlarms deploymentAlarms,
       List<EventReport> events,
-      List<TaskReport> unhealthyTasks) {}
+      List<TaskReport> unhealthyTasks,
+      List<ServiceAlarm> alarms) {}
 
   record DeploymentReport(
       String id,

@@ -114,31 +114,31 @@ class CertsTest {
             "--endpoint", selfSigned.endpoint(),
             "-o", "json");
 
-    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.CRITICAL);
     JsonNode endpoints = new ObjectMapper().readTree(result.out()).path("endpoints");
 
     JsonNode soon = endpoints.path(0);
-    assertThat(soon.path("verdict").asText()).isEqualTo("EXPIRING");
+    assertThat(soon.path("verdict").asText()).isEqualTo("WARNING");
     assertThat(soon.path("daysLeft").asLong()).isEqualTo(10);
     assertThat(soon.path("chainTrusted").asBoolean()).isTrue();
     assertThat(soon.path("hostnameMatches").asBoolean()).isTrue();
 
     JsonNode old = endpoints.path(1);
-    assertThat(old.path("verdict").asText()).isEqualTo("EXPIRED");
+    assertThat(old.path("verdict").asText()).isEqualTo("CRITICAL");
     assertThat(old.path("daysLeft").asLong()).isEqualTo(-2);
-    assertThat(old.path("reason").asText()).isEqualTo("leaf expired 2 day(s) ago");
+    assertThat(old.path("reason").asText()).isEqualTo("leaf CN=localhost expired 2 days ago");
     assertThat(old.path("chainTrusted").asBoolean())
         .as("the chain is judged apart from the leaf's expiry")
         .isTrue();
 
     JsonNode elsewhere = endpoints.path(2);
-    assertThat(elsewhere.path("verdict").asText()).isEqualTo("BROKEN");
+    assertThat(elsewhere.path("verdict").asText()).isEqualTo("CRITICAL");
     assertThat(elsewhere.path("hostnameMatches").asBoolean()).isFalse();
     assertThat(elsewhere.path("names").get(0).asText()).isEqualTo("shop.other.example");
     assertThat(elsewhere.path("chainTrusted").asBoolean()).isTrue();
 
     JsonNode untrusted = endpoints.path(3);
-    assertThat(untrusted.path("verdict").asText()).isEqualTo("BROKEN");
+    assertThat(untrusted.path("verdict").asText()).isEqualTo("CRITICAL");
     assertThat(untrusted.path("chainTrusted").asBoolean()).isFalse();
     assertThat(untrusted.path("chainProblem").asText())
         .isEqualTo("self-signed certificate, not trusted");
@@ -154,11 +154,14 @@ class CertsTest {
     Result result =
         endpoints("--endpoint", expiring.endpoint(), "--endpoint", wrongHost.endpoint());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CRITICAL);
+    assertThat(endpoints("--endpoint", expiring.endpoint()).exitCode())
+        .as("WARNING alone")
+        .isEqualTo(ExitCode.FINDINGS);
     assertThat(result.out())
-        .containsPattern(expiring.endpoint() + ".*\\s10\\s+match\\s+trusted\\s+EXPIRING")
-        .containsPattern(wrongHost.endpoint() + ".*MISMATCH\\s+trusted\\s+BROKEN")
-        .contains("problem: " + expiring.endpoint() + ": leaf expires in 10 day(s)")
+        .containsPattern(expiring.endpoint() + ".*\\s10\\s+match\\s+trusted\\s+WARNING")
+        .containsPattern(wrongHost.endpoint() + ".*MISMATCH\\s+trusted\\s+CRITICAL")
+        .contains("problem: " + expiring.endpoint() + ": leaf CN=localhost expires in 10 days")
         .contains(
             "problem: "
                 + wrongHost.endpoint()
@@ -170,7 +173,7 @@ class CertsTest {
     Result result =
         new CliRun().run("certs", "--no-acm", "--endpoint", good.endpoint(), "-o", "json");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CRITICAL);
     JsonNode endpoint = new ObjectMapper().readTree(result.out()).path("endpoints").path(0);
     assertThat(endpoint.path("chainTrusted").asBoolean()).isFalse();
     assertThat(endpoint.path("chainProblem").asText()).startsWith("not trusted:");
@@ -180,8 +183,39 @@ class CertsTest {
   void anUnreachableEndpointIsBroken() throws Exception {
     Result result = endpoints("--endpoint", "localhost:" + MotoServer.freePort());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.FINDINGS);
-    assertThat(result.out()).containsPattern("BROKEN").contains("unreachable: ConnectException");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+    assertThat(result.out())
+        .containsPattern("UNREACHABLE")
+        .contains("no answer (cannot connect: connection refused)");
+  }
+
+  @Test
+  void withinSevenDaysIsCriticalWhateverTheThreshold() throws Exception {
+    TlsServer soon =
+        start(
+            TestCertificates.leaf(
+                authority,
+                "localhost",
+                NOW.minus(days(80)),
+                NOW.plus(days(5)).plus(Duration.ofHours(1))));
+
+    Result result = endpoints("--days", "3", "--endpoint", soon.endpoint());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.CRITICAL);
+    assertThat(result.out()).contains("leaf CN=localhost expires in 5 days").contains("CRITICAL");
+  }
+
+  @Test
+  void badArgumentsExitTwoWithAClearLine() {
+    Result negative = endpoints("--days", "-5", "--endpoint", good.endpoint());
+    Result notAHost = endpoints("--endpoint", "not a host:xx");
+    Result noPort = endpoints("--endpoint", "localhost:70000");
+
+    assertThat(negative.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(negative.err()).contains("--days must be between 1 and 3650, not -5");
+    assertThat(notAHost.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(notAHost.err()).contains("--endpoint takes HOST:PORT").contains("'not a host:xx'");
+    assertThat(noPort.exitCode()).isEqualTo(ExitCode.USAGE);
   }
 
   @Test
@@ -213,11 +247,11 @@ class CertsTest {
       assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FINDINGS);
       assertThat(result.out())
           .containsPattern(
-              "api.silverjems.example\\s+eu-west-1\\s+ISSUED\\s+IMPORTED\\s+\\S+ \\S+\\s+10\\s+INELIGIBLE\\s+\\(unused\\)\\s+EXPIRING")
+              "api.silverjems.example\\s+eu-west-1\\s+ISSUED\\s+IMPORTED\\s+\\S+ \\S+\\s+10\\s+INELIGIBLE\\s+\\(unused\\)\\s+WARNING")
           .containsPattern(
               "shop.silverjems.example\\s+eu-west-1\\s+ISSUED\\s+IMPORTED\\s+\\S+ \\S+\\s+199\\s+INELIGIBLE\\s+\\(unused\\)\\s+OK")
           .contains(
-              "problem: api.silverjems.example (ACM eu-west-1): expires in 10 day(s), not renewed by ACM: reimport");
+              "problem: api.silverjems.example (ACM eu-west-1): expires in 10 days, not renewed by ACM: reimport");
       assertThat(relaxed.exitCode()).isZero();
       JsonNode acmList = new ObjectMapper().readTree(relaxed.out()).path("acm");
       assertThat(acmList).hasSize(2);

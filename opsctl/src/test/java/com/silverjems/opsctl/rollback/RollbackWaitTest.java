@@ -141,6 +141,63 @@ class RollbackWaitTest {
   }
 
   @Test
+  void aFailedRollbackSaysWhatRunsNowAndPrintsJsonToo() throws Exception {
+    aws.ecsSequence(
+        "DescribeServices",
+        services(42, deployment("ecs-svc/800", "PRIMARY", 42, "COMPLETED", 2, 0, 0, null)),
+        services(
+            42,
+            deployment("ecs-svc/901", "PRIMARY", 42, "IN_PROGRESS", 1, 1, 0, null)
+                + ","
+                + deployment("ecs-svc/900", "ACTIVE", 41, "FAILED", 0, 0, 3, "tasks failed.")));
+
+    Result result =
+        CliRun.aws(aws.endpoint())
+            .run("rollback", "shop-api", "--yes", "--poll-interval", "0s", "-o", "json");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out());
+    assertThat(json.path("outcome").asText()).isEqualTo("failed");
+    assertThat(json.path("plan").path("to").asText()).isEqualTo("shop-api:41");
+    assertThat(json.path("message").asText())
+        .contains("rollback to shop-api:41 FAILED: tasks failed.")
+        .contains("the circuit breaker put the service back on shop-api:42")
+        .contains("shop-api now runs shop-api:42");
+  }
+
+  @Test
+  void anInactiveTargetIsRefusedWithoutASecondTypedConfirmation() {
+    aws.ecs(
+        "DescribeServices",
+        services(42, deployment("ecs-svc/800", "PRIMARY", 42, "COMPLETED", 2, 0, 0, null)));
+    aws.server.stubFor(
+        aws.ecsRequest("DescribeTaskDefinition")
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("shop-api:39"))
+            .atPriority(1)
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    """
+                    {"taskDefinition":{"taskDefinitionArn":"%1$s39","family":"shop-api","revision":39,"status":"INACTIVE",
+                      "containerDefinitions":[{"name":"app","image":"registry/shop:rev39"}]},"tags":[]}
+                    """
+                        .formatted(ARN))));
+
+    Result refused = CliRun.aws(aws.endpoint()).run("rollback", "shop-api", "--to", "39", "--yes");
+    Result typedTwice =
+        CliRun.aws(aws.endpoint())
+            .typing("shop-api\nshop-api:39\n")
+            .run("rollback", "shop-api", "--to", "39", "--no-wait");
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.ABORTED);
+    assertThat(refused.err())
+        .contains("shop-api:39 is INACTIVE (deregistered)")
+        .contains("needs a person to type 'shop-api:39'");
+    assertThat(typedTwice.exitCode()).as(typedTwice.toString()).isZero();
+    assertThat(aws.ecsRequests("UpdateService")).hasSize(1);
+  }
+
+  @Test
   void givesUpAtTheTimeoutAndSaysTheDeploymentCarriesOn() {
     aws.ecsSequence(
         "DescribeServices",

@@ -327,10 +327,80 @@ class SilenceTest {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(result.err())
         .contains(
-            "cannot look up Zabbix triggers: Zabbix trigger.get: Invalid params. Not authorized.")
-        .contains("applied only partly; failed in zabbix");
+            "zabbix: could not look up triggers: Zabbix trigger.get: credentials refused (HTTP 200, JSON-RPC -32602): Invalid params. Not authorized.")
+        .contains("is active in cloudwatch, alertmanager, NOT in zabbix");
     assertThat(aws.cloudWatchRequests("DisableAlarmActions")).hasSize(1);
     assertThat(active(alertmanager.silences())).hasSize(1);
+  }
+
+  @Test
+  void aSilenceIsAppliedWhereverItCanBeWhenCloudWatchCannotBeReached() throws Exception {
+    Result result =
+        cli()
+            .env(
+                "AWS_ENDPOINT_URL_CLOUDWATCH",
+                "http://127.0.0.1:" + com.silverjems.opsctl.MotoServer.freePort())
+            .run(
+                "silence",
+                "add",
+                ALERT,
+                "--for",
+                "1h",
+                "--reason",
+                "x",
+                "--author",
+                "alice",
+                "--yes");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
+    assertThat(result.err())
+        .contains("cloudwatch: could not look up alarms: CloudWatch DescribeAlarms: no answer")
+        .contains("is active in zabbix, alertmanager, NOT in cloudwatch");
+    assertThat(result.out()).contains("NOT silenced in cloudwatch");
+    assertThat(active(alertmanager.silences())).hasSize(1);
+    assertThat(zabbixRequests("maintenance.create")).hasSize(1);
+  }
+
+  @Test
+  void aDryRunWithAnUnreachableSystemOnlyReportsWhatItWouldDo() throws Exception {
+    Result result =
+        cli()
+            .env(
+                "OPSCTL_ZABBIX_URL",
+                "http://127.0.0.1:" + com.silverjems.opsctl.MotoServer.freePort())
+            .run(
+                "silence",
+                "add",
+                ALERT,
+                "--for",
+                "1h",
+                "--reason",
+                "x",
+                "--author",
+                "alice",
+                "--dry-run");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
+    assertThat(result.out()).containsPattern("zabbix\\s+cannot tell: look-up failed");
+    assertThat(result.err())
+        .contains("dry run: nothing silenced; could not look up zabbix")
+        .doesNotContain("applied")
+        .doesNotContain("is active");
+    assertNothingSilenced();
+  }
+
+  @Test
+  void listSaysWhichSystemsItCouldNotRead() {
+    Result result =
+        cli().env("OPSCTL_ZABBIX_URL", "http://127.0.0.1:1/api_jsonrpc.php").run("silence", "list");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
+    assertThat(result.out())
+        .contains("no opsctl silences active in cloudwatch, alertmanager")
+        .contains("could not read zabbix: its silences are not shown");
+    assertThat(result.err())
+        .contains("zabbix: could not read silences: Zabbix maintenance.get: no answer")
+        .contains("could not read silences from zabbix; shown: cloudwatch, alertmanager only");
   }
 
   @Test
@@ -460,7 +530,9 @@ class SilenceTest {
 
     aws.server.resetRequests();
     assertThat(watching.run("status").exitCode()).isZero();
-    assertThat(aws.cloudWatchRequests("DescribeAlarms")).isEmpty();
+    assertThat(aws.cloudWatchRequests("DescribeAlarms"))
+        .as("no sweep; status's own look-up of the environment's alarms only")
+        .allMatch(r -> r.has("AlarmNamePrefix"));
   }
 
   @Test
