@@ -59,7 +59,9 @@ final class EmailTemplates {
             "shopUrl", brand.shopUrl(),
             "supportEmail", brand.supportEmail(),
             "accentColour", brand.accentColour());
-    Mustache.Compiler html = Mustache.compiler().defaultValue("").nullValue("");
+    // An empty name (the shop sends none to an unconfirmed address) reads "Hello," not "Dear ,".
+    Mustache.Compiler html =
+        Mustache.compiler().defaultValue("").nullValue("").emptyStringIsFalse(true);
     Mustache.Compiler text = html.withEscaper(Escapers.NONE);
     for (String type : EMAILING) {
       subjects.put(type, text.compile(load(type + ".subject")));

@@ -40,6 +40,14 @@ class EmailTemplatesTest {
   }
 
   @Test
+  void greetsWithoutANameWhenTheShopSendsNone() {
+    RenderedEmail email = templates.render(event("order-paid", ""));
+
+    assertThat(email.text()).contains("\nHello,\n").doesNotContain("Dear ,");
+    assertThat(email.html()).contains("<p>Hello,</p>").doesNotContain("Dear ,");
+  }
+
+  @Test
   void sendsOnlyForTheFourEmailingEvents() {
     assertThat(templates.sendsEmail("order-paid")).isTrue();
     assertThat(templates.sendsEmail("password-reset-requested")).isTrue();
