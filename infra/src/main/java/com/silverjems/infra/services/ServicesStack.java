@@ -72,6 +72,14 @@ public final class ServicesStack extends Stack {
             .vpc(vpc)
             .containerInsightsV2(ContainerInsights.ENHANCED)
             .build();
+    // Private DNS for service-to-service calls inside the VPC: the shop finds the email hub's
+    // admin API at routes-email.<env>.internal (Cloud Map A records of the running tasks).
+    cluster.addDefaultCloudMapNamespace(
+        software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions.builder()
+            .name(internalDomain(env))
+            .vpc(vpc)
+            .useForServiceConnect(false)
+            .build());
 
     SecurityGroup loadBalancerSecurityGroup =
         SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
@@ -146,6 +154,14 @@ public final class ServicesStack extends Stack {
     loadBalancerSecurityGroup.addEgressRule(
         shop.securityGroup(), Port.tcp(Component.SHOP_API.containerPort()), "ALB -> shop API");
     data.allowCacheFrom(shop.securityGroup(), "shop -> Redis");
+    // The admin's email page: the shop forwards /api/admin/email/** to the hub's admin API.
+    services
+        .get(Component.EMAIL)
+        .securityGroup()
+        .addIngressRule(
+            shop.securityGroup(),
+            Port.tcp(Component.EMAIL.containerPort()),
+            "shop -> email hub admin API");
     shop.scaling()
         .scaleOnRequestCount(
             "Requests",
@@ -185,6 +201,21 @@ public final class ServicesStack extends Stack {
         .datapointsToAlarm(3)
         .treatMissingData(TreatMissingData.NOT_BREACHING)
         .build();
+  }
+
+  /** The private DNS namespace of the services, e.g. {@code silverjems-prod.internal}. */
+  public static String internalDomain(DeploymentEnvironment env) {
+    return env.prefix() + ".internal";
+  }
+
+  /** Where the shop reaches the email hub's admin API inside the VPC. */
+  static String emailHubUrl(DeploymentEnvironment env) {
+    return "http://"
+        + Component.EMAIL.serviceName()
+        + "."
+        + internalDomain(env)
+        + ":"
+        + Component.EMAIL.containerPort();
   }
 
   public Cluster cluster() {

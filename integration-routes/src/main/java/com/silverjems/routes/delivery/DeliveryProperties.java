@@ -41,12 +41,11 @@ public record DeliveryProperties(
     }
     if (topicArns == null || topicArns.isEmpty()) {
       throw new IllegalArgumentException(
-          "silverjems.delivery.topic-arns (SILVERJEMS_DELIVERY_TOPIC_ARNS) is not set: without it"
+          "silverjems.delivery.topic-arns (SILVERJEMS_DELIVERY_TOPICARNS) is not set: without it"
               + " every notification would be rejected as forged");
     }
     if (sqs == null || sqs.region() == null || sqs.region().isBlank()) {
-      throw new IllegalArgumentException(
-          "silverjems.delivery.sqs.region (SILVERJEMS_DELIVERY_SQS_REGION) is not set");
+      throw new IllegalArgumentException("silverjems.delivery.sqs.region (AWS_REGION) is not set");
     }
     if (maxResends < 0 || concurrentConsumers < 1) {
       throw new IllegalArgumentException(

@@ -47,7 +47,8 @@ record ImagesProperties(
     }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          "The images route group is enabled but not configured: set "
+          "The images route group is enabled (routes.groups, ROUTES_GROUPS) but not configured:"
+              + " set "
               + String.join(", ", missing));
     }
     return this;
