@@ -187,4 +187,69 @@ class EdgeStackTest {
                                                 "Quantity",
                                                 4)))))))))));
   }
+
+  @Test
+  void theApiGetsAnAllowListOfHeadersWithTheViewerAddressAndNeverTheViewersHost() {
+    edge.hasResourceProperties(
+        "AWS::CloudFront::OriginRequestPolicy",
+        Map.of(
+            "OriginRequestPolicyConfig",
+            Match.objectLike(
+                Map.of(
+                    "HeadersConfig",
+                    Map.of(
+                        "HeaderBehavior",
+                        "whitelist",
+                        "Headers",
+                        Match.arrayWith(List.of("CloudFront-Viewer-Address", "X-XSRF-TOKEN"))),
+                    "CookiesConfig",
+                    Map.of("CookieBehavior", "all"),
+                    "QueryStringsConfig",
+                    Map.of("QueryStringBehavior", "all")))));
+    assertThat(EdgeStack.API_REQUEST_HEADERS)
+        .hasSizeLessThanOrEqualTo(10)
+        .noneMatch(h -> h.equalsIgnoreCase("Host") || h.equalsIgnoreCase("Forwarded"));
+    edge.hasResourceProperties(
+        "AWS::CloudFront::CachePolicy",
+        Map.of(
+            "CachePolicyConfig",
+            Match.objectLike(
+                Map.of(
+                    "DefaultTTL",
+                    0,
+                    "ParametersInCacheKeyAndForwardedToOrigin",
+                    Match.objectLike(Map.of("HeadersConfig", Map.of("HeaderBehavior", "none")))))));
+  }
+
+  @Test
+  void theStorefrontRunsTheCleanAddressesFunctionOnViewerRequests() throws java.io.IOException {
+    edge.hasResourceProperties(
+        "AWS::CloudFront::Function",
+        Map.of(
+            "FunctionCode",
+            java.nio.file.Files.readString(EdgeStack.CLEAN_ADDRESSES_FUNCTION),
+            "FunctionConfig",
+            Match.objectLike(Map.of("Runtime", "cloudfront-js-2.0"))));
+    edge.hasResourceProperties(
+        "AWS::CloudFront::Distribution",
+        Map.of(
+            "DistributionConfig",
+            Match.objectLike(
+                Map.of(
+                    "DefaultCacheBehavior",
+                    Match.objectLike(
+                        Map.of(
+                            "FunctionAssociations",
+                            List.of(
+                                Map.of(
+                                    "EventType",
+                                    "viewer-request",
+                                    "FunctionARN",
+                                    Match.objectLike(
+                                        Map.of(
+                                            "Fn::GetAtt",
+                                            List.of(
+                                                Match.stringLikeRegexp("CleanAddresses.*"),
+                                                "FunctionARN")))))))))));
+  }
 }

@@ -17,7 +17,7 @@ import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
  * every test class reads the same cloud assembly). {@code Template.fromStack} would synthesise the
  * app again for every stack; templates are read from the assembly instead.
  */
-final class SynthesisedPlatform {
+public final class SynthesisedPlatform {
 
   static final Path OUTDIR = Path.of("target", "cdk.out");
 
@@ -33,7 +33,7 @@ final class SynthesisedPlatform {
     assembly = app.synth();
   }
 
-  static synchronized SynthesisedPlatform get() {
+  public static synchronized SynthesisedPlatform get() {
     if (instance == null) {
       instance = new SynthesisedPlatform();
     }

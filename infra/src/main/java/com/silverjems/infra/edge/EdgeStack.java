@@ -4,6 +4,8 @@ import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -14,13 +16,25 @@ import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.FileCodeOptions;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginRequestHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
 import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
@@ -84,6 +98,35 @@ public final class EdgeStack extends Stack {
 
   /** Path of the page shown while the origin is down. */
   public static final String MAINTENANCE_PAGE = "/maintenance/index.html";
+
+  /**
+   * The viewer-request function of the storefront (cloudfront-js-2.0), relative to the infra
+   * module: clean page addresses to the files the release uploads. Tests run the same file with
+   * node.
+   */
+  public static final Path CLEAN_ADDRESSES_FUNCTION =
+      Path.of("src", "main", "cloudfront", "clean-addresses.js");
+
+  /**
+   * The viewer headers the API receives (besides those CloudFront always sends: X-Forwarded-For
+   * with the viewer appended, Via, X-Amz-Cf-Id, Content-Length; and the cookies and query strings).
+   * An allow-list, not "all viewer headers": a client's own {@code Forwarded}, {@code
+   * X-Forwarded-Host} or {@code X-Real-IP} never reach the shop, and Host is the origin's name.
+   * CloudFront-Viewer-Address is the client address CloudFront saw (the shop's client address);
+   * CloudFront-Forwarded-Proto says the viewer spoke https although the origin hop is plain http.
+   * At most 10 (CloudFront's quota per origin request policy).
+   */
+  public static final List<String> API_REQUEST_HEADERS =
+      List.of(
+          "CloudFront-Viewer-Address",
+          "CloudFront-Forwarded-Proto",
+          "Accept",
+          "Accept-Language",
+          "Content-Type",
+          "If-None-Match",
+          "Idempotency-Key",
+          "X-XSRF-TOKEN",
+          "Stripe-Signature");
 
   private final Distribution distribution;
   private final Topic alarms;
@@ -166,6 +209,70 @@ public final class EdgeStack extends Stack {
                 .readTimeout(Duration.seconds(30))
                 .build());
 
+    // Catalogue answers carry their own Cache-Control (default TTL 0: nothing else is cached);
+    // the key holds every cookie and query string but no header, so Host never reaches the origin.
+    CachePolicy apiCache =
+        CachePolicy.Builder.create(this, "ApiCache")
+            .comment(env.prefix() + " API: the origin's Cache-Control, keyed on cookies and query")
+            .defaultTtl(Duration.seconds(0))
+            .minTtl(Duration.seconds(0))
+            .maxTtl(Duration.days(1))
+            .headerBehavior(CacheHeaderBehavior.none())
+            .cookieBehavior(CacheCookieBehavior.all())
+            .queryStringBehavior(CacheQueryStringBehavior.all())
+            .enableAcceptEncodingGzip(true)
+            .enableAcceptEncodingBrotli(true)
+            .build();
+    OriginRequestPolicy apiRequests =
+        OriginRequestPolicy.Builder.create(this, "ApiOriginRequests")
+            .comment(env.prefix() + " API: the viewer headers the shop reads, its address")
+            .headerBehavior(
+                OriginRequestHeaderBehavior.allowList(API_REQUEST_HEADERS.toArray(String[]::new)))
+            .cookieBehavior(OriginRequestCookieBehavior.all())
+            .queryStringBehavior(OriginRequestQueryStringBehavior.all())
+            .build();
+    Function cleanAddresses =
+        Function.Builder.create(this, "CleanAddresses")
+            .comment(env.prefix() + " storefront: clean page addresses to their .html files")
+            .runtime(FunctionRuntime.JS_2_0)
+            .code(
+                FunctionCode.fromFile(
+                    FileCodeOptions.builder()
+                        .filePath(CLEAN_ADDRESSES_FUNCTION.toString())
+                        .build()))
+            .build();
+
+    // Behaviours in precedence order (CloudFront tries them top to bottom; Map.of has no order).
+    Map<String, BehaviorOptions> behaviours = new LinkedHashMap<>();
+    behaviours.put(
+        "/api/*",
+        BehaviorOptions.builder()
+            .origin(api)
+            .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+            .allowedMethods(AllowedMethods.ALLOW_ALL)
+            // Sessions and carts are never cached because the policy keys on cookies.
+            .cachePolicy(apiCache)
+            .originRequestPolicy(apiRequests)
+            .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
+            .compress(true)
+            .build());
+    // The one actuator path CloudFront forwards: the Route 53 health check's.
+    behaviours.put(
+        Component.SHOP_API.readinessPath(),
+        BehaviorOptions.builder()
+            .origin(api)
+            .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+            .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+            .cachePolicy(CachePolicy.CACHING_DISABLED)
+            .build());
+    behaviours.put(
+        "/maintenance/*",
+        BehaviorOptions.builder()
+            .origin(maintenanceOrigin)
+            .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+            .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+            .build());
+
     distribution =
         Distribution.Builder.create(this, "Distribution")
             .comment(env.prefix() + " storefront and API")
@@ -188,35 +295,14 @@ public final class EdgeStack extends Stack {
                     .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
                     .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
                     .compress(true)
+                    .functionAssociations(
+                        List.of(
+                            FunctionAssociation.builder()
+                                .eventType(FunctionEventType.VIEWER_REQUEST)
+                                .function(cleanAddresses)
+                                .build()))
                     .build())
-            .additionalBehaviors(
-                Map.of(
-                    "/api/*",
-                    BehaviorOptions.builder()
-                        .origin(api)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                        .allowedMethods(AllowedMethods.ALLOW_ALL)
-                        // Catalogue answers carry their own Cache-Control; sessions and carts
-                        // are never cached because the policy keys on cookies.
-                        .cachePolicy(CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS)
-                        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
-                        .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
-                        .compress(true)
-                        .build(),
-                    // The one actuator path CloudFront forwards: the Route 53 health check's.
-                    Component.SHOP_API.readinessPath(),
-                    BehaviorOptions.builder()
-                        .origin(api)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                        .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
-                        .cachePolicy(CachePolicy.CACHING_DISABLED)
-                        .build(),
-                    "/maintenance/*",
-                    BehaviorOptions.builder()
-                        .origin(maintenanceOrigin)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                        .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
-                        .build()))
+            .additionalBehaviors(behaviours)
             .errorResponses(
                 List.of(502, 503, 504).stream()
                     .map(

@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A browser as the shop's storefront script is one: it keeps cookies (the session, XSRF-TOKEN),
  * echoes the CSRF cookie in X-XSRF-TOKEN on every change, never follows redirects by itself, and
- * comes from its own client address (X-Forwarded-For, which the shop trusts from its load
- * balancer), so the per-address rate limits of one test do not spill into another.
+ * comes from its own client address (a one-hop X-Forwarded-For, whose right-most hop the shop takes
+ * when no CloudFront-Viewer-Address is present), so the per-address rate limits of one test do not
+ * spill into another.
  *
  * <p>Cookies are kept whatever their Secure flag: the tests speak plain HTTP to localhost.
  */
