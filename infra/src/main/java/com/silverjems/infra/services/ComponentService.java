@@ -189,6 +189,8 @@ final class ComponentService extends Construct {
       case DELIVERY_EVENTS -> {
         // DeliveryProperties: the queue by name, the topics whose notifications are genuine.
         environment.put("SILVERJEMS_DELIVERY_QUEUE", data.deliveryEvents().getQueueName());
+        // By URL: finding it by name needs sqs:ListQueues, which the task role does not have.
+        environment.put("SILVERJEMS_DELIVERY_QUEUEURL", data.deliveryEvents().getQueueUrl());
         environment.put("SILVERJEMS_DELIVERY_TOPICARNS", data.deliveryEventsTopic().getTopicArn());
         data.deliveryEvents().grantConsumeMessages(taskRole);
       }

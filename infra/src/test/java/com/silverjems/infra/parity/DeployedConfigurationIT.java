@@ -3,6 +3,8 @@ package com.silverjems.infra.parity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.silverjems.infra.config.DeploymentEnvironment;
+import com.silverjems.infra.edge.EdgeDistribution;
+import com.silverjems.infra.edge.EdgeStandIn;
 import com.silverjems.infra.parity.DeployedTemplates.TaskDefinition;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +49,7 @@ class DeployedConfigurationIT {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path WORK = Path.of("target", "parity").toAbsolutePath();
-  private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(150);
+  private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(300);
   private static final Pattern STARTED_ROUTE = Pattern.compile("Started ([a-z0-9-]+) \\(");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -294,7 +296,12 @@ class DeployedConfigurationIT {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       Map<String, Future<Optional<String>>> results = new LinkedHashMap<>();
+      // -Dparity.trials=<container name> limits the trials to one component (diagnosis only).
+      String only = System.getProperty("parity.trials", "");
       for (Deployed deployed : prod) {
+        if (!only.isEmpty() && !only.equals(deployed.name())) {
+          continue;
+        }
         for (String variable : deployed.environment().keySet()) {
           if (SET_BY_THE_TEST.containsKey(variable) || !inTemplate(deployed, variable)) {
             continue;
@@ -313,6 +320,46 @@ class DeployedConfigurationIT {
     }
     assertThat(trials).isPositive();
     assertThat(failures).as("variables whose absence goes unnoticed or unnamed").isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void theReleaseSmokeChecksPassThroughTheEdge() throws Exception {
+    Deployed shop = prod.stream().filter(d -> d.routesGroup().isEmpty()).findFirst().orElseThrow();
+    ComponentProcess process = running.get(shop.name());
+    assertThat(process).as("the shop is running (see the boot test)").isNotNull();
+    // CloudFront as the prod template configures it, its VPC origin (the load balancer) being
+    // the shop's process, its storefront bucket holding what the release uploads.
+    try (EdgeStandIn edge =
+        EdgeStandIn.start(
+            EdgeDistribution.synthesized("prod"),
+            Map.of(EdgeStandIn.API, process.uri("")),
+            ROOT.resolve("shop/app/src/main/resources/static"))) {
+      Process smoke =
+          new ProcessBuilder(
+                  "bash",
+                  ROOT.resolve(".github/scripts/smoke.sh").toString(),
+                  edge.baseUrl().toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(smoke.getInputStream().readAllBytes());
+      assertThat(smoke.waitFor()).as("smoke.sh through the edge:%n%s", output).isZero();
+
+      HttpResponse<String> google =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      edge.baseUrl().resolve("/api/auth/oauth2/authorization/google"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      Matcher parameter =
+          Pattern.compile("[?&]redirect_uri=([^&]*)")
+              .matcher(google.headers().firstValue("Location").orElse(""));
+      assertThat(parameter.find()).as("Google sign-in through the edge redirects").isTrue();
+      assertThat(
+              java.net.URLDecoder.decode(
+                  parameter.group(1), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("https://" + siteDomain(shop.task().env()) + "/api/auth/oauth2/code/google");
+    }
   }
 
   private static Optional<String> withoutVariable(Deployed deployed, String variable)

@@ -119,6 +119,11 @@ final class StandIns implements Expressions.StandIn {
       String password = generated.computeIfAbsent(id + ":password", k -> random());
       return "username".equals(jsonKey) ? user : password;
     }
+    if ("username".equals(jsonKey)) {
+      // A role's secret names its user (GenerateSecretString's template), e.g. a component's own
+      // database role; its password is generated like any other value.
+      return generated.computeIfAbsent(id + ":role-username", k -> databaseUser(secret));
+    }
     return generated.computeIfAbsent(id + ":" + jsonKey, k -> random());
   }
 

@@ -86,6 +86,6 @@ class DeliveryConfiguration {
 
   @Bean
   DeliveryEventRoutes deliveryEventRoutes() {
-    return new DeliveryEventRoutes();
+    return new DeliveryEventRoutes(properties.queueUrl());
   }
 }
