@@ -28,3 +28,5 @@ check() {
 check /actuator/health/readiness application/
 check "/api/categories" application/json
 check / text/html
+# The page CloudFront falls back to when the origin fails: published by this release, served now.
+check /maintenance/index.html text/html

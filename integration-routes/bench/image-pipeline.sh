@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Images per second for a 12 MP JPEG to all renditions: the ingestion pipeline next to plain
-# Thumbnailator loops, in one JMH run. By hand only (2 shared cores: results vary with load).
+# Images per second for a 12 MP JPEG to all renditions: the ingestion pipeline (JPEG + WebP), the
+# same without WebP (pipelineJpegOnly: the difference is WebP's cost) and plain Thumbnailator loops,
+# in one JMH run. By hand only (2 shared cores: results vary with load).
 # Extra arguments go to JMH, e.g. `-wi 1 -i 3` for a quicker look.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -147,7 +147,8 @@ class EdgeStackTest {
             "HealthCheckConfig",
             Match.objectLike(
                 Map.of(
-                    "Type", "HTTPS",
+                    "Type", "HTTPS_STR_MATCH",
+                    "SearchString", "\"status\":\"UP\"",
                     "FullyQualifiedDomainName", "www.silverjems.com",
                     "ResourcePath", "/actuator/health/readiness",
                     "FailureThreshold", 3))));

@@ -43,7 +43,10 @@ class LocalRunIT {
       UUID bounced = outbox.orderPaid("bounce@simulator.amazonses.com");
 
       Path mail = data.resolve("mail");
-      await().atMost(Duration.ofSeconds(30)).until(() -> files(mail, ".eml").size() == 2);
+      // The stand-in writes the .eml first, then its .html: wait for both.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> files(mail, ".eml").size() == 2 && files(mail, ".html").size() == 2);
       String eml = Files.readString(files(mail, ".eml").get(0));
       assertThat(eml).contains("Subject: Thank you for your order SJ-2026-000123");
       assertThat(Files.readString(files(mail, ".html").get(0)))

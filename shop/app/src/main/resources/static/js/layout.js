@@ -3,6 +3,7 @@
 // when the API is down.
 import { api, ApiProblem, ApiUnavailable } from './api.js';
 import { byId, h, notice, render } from './dom.js';
+import { searchBox } from './search.js';
 import { accountHint, cartCountHint } from './store.js';
 
 const SHOP_NAME = 'Silver Jems';
@@ -76,8 +77,9 @@ function renderHeader(categories, activeCategory) {
       'div',
       { class: 'site-header__inner' },
       h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand__mark', 'aria-hidden': 'true' }, '◇ '), SHOP_NAME),
-      nav,
       h('div', { id: 'header-links' }, headerLinks()),
+      searchBox(),
+      nav,
     ),
   );
 }

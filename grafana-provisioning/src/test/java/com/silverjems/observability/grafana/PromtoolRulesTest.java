@@ -130,6 +130,55 @@ class PromtoolRulesTest {
     }
   }
 
+  /**
+   * Cold start: a z-score needs its baseline window (a day, or a week for traffic) of history, so
+   * at go-live, after a new label value or a long outage of the collector, it is silent. Each
+   * baseline-relative alert therefore also fires on a fixed guard threshold while its baseline
+   * window holds no data, and a promtool test group with no history at all shows it firing.
+   */
+  @Test
+  void everyBaselineAlertFallsBackToAGuardUntilItsBaselineExists() {
+    Map<String, Set<String>> firingWithoutHistory = new TreeMap<>();
+    for (Path file : Provisioning.ruleTestFiles()) {
+      for (JsonNode group : Provisioning.yaml(file).path("tests")) {
+        int samples = 0;
+        for (JsonNode series : group.path("input_series")) {
+          samples = Math.max(samples, series.path("values").asText().split(" ").length);
+        }
+        // 30 s samples: less than an hour of data is less than any baseline window's offset.
+        if (samples == 0 || samples * 30 >= 3600) {
+          continue;
+        }
+        for (JsonNode check : group.path("alert_rule_test")) {
+          if (check.path("exp_alerts").size() > 0) {
+            firingWithoutHistory
+                .computeIfAbsent(check.path("alertname").asText(), a -> new TreeSet<>())
+                .add(file.getFileName().toString());
+          }
+        }
+      }
+    }
+    List<Rule> baselineAlerts =
+        alerts().stream().filter(a -> !SELF_RELATIVE.contains(a.name())).toList();
+    assertThat(baselineAlerts).hasSizeGreaterThanOrEqualTo(20);
+    for (Rule alert : baselineAlerts) {
+      String signal = alert.expr().trim().substring(0, alert.expr().trim().indexOf(":zscore"));
+      assertThat(alert.expr())
+          .as(
+              "%s falls back to a fixed guard on %s until its baseline exists",
+              alert.name(), signal)
+          .containsPattern(
+              "or \\("
+                  + java.util.regex.Pattern.quote(signal)
+                  + " [<>] [0-9.]+ unless avg_over_time\\("
+                  + java.util.regex.Pattern.quote(signal)
+                  + "\\[\\w+\\] offset \\w+\\)\\)");
+      assertThat(firingWithoutHistory.get(alert.name()))
+          .as("%s is shown firing by a promtool test with no history", alert.name())
+          .isNotEmpty();
+    }
+  }
+
   @Test
   void everyZScoreIsTakenAgainstTheSignalsOwnHistory() {
     List<Rule> zscores =

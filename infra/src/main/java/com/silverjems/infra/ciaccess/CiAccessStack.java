@@ -2,6 +2,7 @@ package com.silverjems.infra.ciaccess;
 
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
+import com.silverjems.infra.config.Environments;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.Arrays;
@@ -17,11 +18,13 @@ import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.ecr.TagStatus;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.OidcProviderNative;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.WebIdentityPrincipal;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
@@ -30,8 +33,12 @@ import software.constructs.Construct;
  * environment on its deploy branch. No long-lived keys exist anywhere.
  *
  * <ul>
- *   <li>{@code <prefix>-github-release}: pushes images to ECR, registers task definitions, updates
- *       the four ECS services and reads their state, and raises an alarm when a rollout fails.
+ *   <li>{@code <prefix>-github-release}: pushes images to ECR (test) or copies the images test
+ *       verified from test's registry (prod), registers task definitions, updates the four ECS
+ *       services and reads their state, raises an alarm when a rollout fails, publishes the
+ *       storefront and the maintenance page (granted by those buckets' policies) and invalidates
+ *       CloudFront, reads the edge stack's outputs and the site's health check, and records the
+ *       deployed commit and digests in SSM under {@code /<prefix>/release/}.
  *   <li>{@code <prefix>-github-cdk}: may only assume the CDK bootstrap roles of this account, which
  *       is how {@code cdk deploy} changes the infrastructure.
  * </ul>
@@ -73,6 +80,18 @@ public final class CiAccessStack extends Stack {
               .removalPolicy(env.protectData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
               .emptyOnDelete(!env.protectData())
               .build());
+    }
+
+    // The environments that promote this one's verified images copy them from here.
+    for (DeploymentEnvironment target : Environments.promotedTo(env)) {
+      for (Repository repository : repositories.values()) {
+        repository.addToResourcePolicy(
+            PolicyStatement.Builder.create()
+                .sid("PromotionTo" + target.name())
+                .principals(List.of(new ArnPrincipal(releaseRoleArn(target))))
+                .actions(PROMOTION_PULL)
+                .build());
+      }
     }
 
     OidcProviderNative github =
@@ -154,6 +173,68 @@ public final class CiAccessStack extends Stack {
             .resources(List.of("arn:aws:sns:" + region + ":" + account + ":" + alarmTopicName(env)))
             .build());
 
+    releaseRole.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("ReadImageDigests")
+            .actions(List.of("ecr:DescribeImages"))
+            .resources(repositories.values().stream().map(Repository::getRepositoryArn).toList())
+            .build());
+    Environments.promotesFrom(env)
+        .ifPresent(
+            source ->
+                releaseRole.addToPolicy(
+                    PolicyStatement.Builder.create()
+                        .sid("PullImagesVerifiedIn" + source.name())
+                        .actions(PROMOTION_PULL)
+                        .resources(
+                            repositories.keySet().stream()
+                                .map(
+                                    name ->
+                                        "arn:aws:ecr:"
+                                            + source.region()
+                                            + ":"
+                                            + source.account()
+                                            + ":repository/silverjems/"
+                                            + name)
+                                .toList())
+                        .build()));
+    releaseRole.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("DeploymentRecord")
+            .actions(List.of("ssm:GetParameter", "ssm:PutParameter"))
+            .resources(List.of(releaseRecordArn(env)))
+            .build());
+    // The edge stack deploys after this one: its stack, distribution and health check are named
+    // by pattern, not by reference (which would be a dependency cycle).
+    String edgeStack =
+        "arn:aws:cloudformation:"
+            + DeploymentEnvironment.EDGE_REGION
+            + ":"
+            + account
+            + ":stack/"
+            + env.prefix()
+            + "-edge/*";
+    String distributions = "arn:aws:cloudfront::" + account + ":distribution/*";
+    String healthChecks = "arn:aws:route53:::healthcheck/*";
+    releaseRole.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("EdgeStackOutputs")
+            .actions(List.of("cloudformation:DescribeStacks"))
+            .resources(List.of(edgeStack))
+            .build());
+    releaseRole.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("InvalidateChangedPages")
+            .actions(List.of("cloudfront:CreateInvalidation"))
+            .resources(List.of(distributions))
+            .build());
+    releaseRole.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("SiteHealthGate")
+            .actions(List.of("route53:GetHealthCheckStatus"))
+            .resources(List.of(healthChecks))
+            .build());
+
     cdkRole =
         Role.Builder.create(this, "CdkDeployRole")
             .roleName(env.prefix() + "-github-cdk")
@@ -186,6 +267,19 @@ public final class CiAccessStack extends Stack {
                             + ":role/"
                             + env.prefix()
                             + "-services-*"))
+                .build(),
+            NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason(
+                    "The deployment record is the parameter path /<prefix>/release/ of this"
+                        + " account. The distribution and the health check are created by the"
+                        + " edge stack, which deploys after this one: naming them would be a"
+                        + " dependency cycle; each account holds one environment's only ones.")
+                .appliesTo(
+                    java.util.stream.Stream.of(
+                            releaseRecordArn(env), edgeStack, distributions, healthChecks)
+                        .map(resource -> "Resource::" + resource)
+                        .toList())
                 .build()),
         true);
     NagSuppressions.addResourceSuppressions(
@@ -199,6 +293,50 @@ public final class CiAccessStack extends Stack {
                 .appliesTo(List.of("Resource::arn:aws:iam::" + account + ":role/cdk-hnb659fds-*"))
                 .build()),
         true);
+  }
+
+  /** What a promoting environment's release role may do in the source environment's registry. */
+  private static final List<String> PROMOTION_PULL =
+      List.of(
+          "ecr:BatchGetImage",
+          "ecr:GetDownloadUrlForLayer",
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:DescribeImages");
+
+  /**
+   * The release role's ARN, by name (other stacks and accounts grant to it without a reference).
+   */
+  public static String releaseRoleArn(DeploymentEnvironment env) {
+    return "arn:aws:iam::" + env.account() + ":role/" + env.prefix() + "-github-release";
+  }
+
+  /**
+   * The SSM parameters the release writes once an environment passed its smoke checks ({@code
+   * deployed-commit}, {@code deployed-images}; see {@code .github/scripts/record-deployment.sh}).
+   */
+  public static String releaseRecordArn(DeploymentEnvironment env) {
+    return "arn:aws:ssm:"
+        + env.region()
+        + ":"
+        + env.account()
+        + ":parameter/"
+        + env.prefix()
+        + "/release/*";
+  }
+
+  /**
+   * Lets the release role upload a static site into {@code bucket} (the storefront, the maintenance
+   * page): listing, to upload only what changed, and writing objects. A bucket policy rather than a
+   * grant on the role, because the buckets live in stacks deployed after this one (or in
+   * us-east-1), which must not reference it.
+   */
+  public static PolicyStatement releasePublishes(IBucket bucket, DeploymentEnvironment env) {
+    return PolicyStatement.Builder.create()
+        .sid("ReleasePublishesStaticSite")
+        .principals(List.of(new ArnPrincipal(releaseRoleArn(env))))
+        .actions(List.of("s3:ListBucket", "s3:GetObject", "s3:PutObject"))
+        .resources(List.of(bucket.getBucketArn(), bucket.arnForObjects("*")))
+        .build();
   }
 
   /** Name of the regional alarm topic; the release role may publish a failed rollout to it. */

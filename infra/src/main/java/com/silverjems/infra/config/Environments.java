@@ -2,6 +2,8 @@ package com.silverjems.infra.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /** The two environments of the platform. Change sizes and names here, nowhere else. */
 public final class Environments {
@@ -13,6 +15,25 @@ public final class Environments {
 
   public static List<DeploymentEnvironment> all() {
     return List.of(test(), prod());
+  }
+
+  /**
+   * The environment whose verified images {@code env} deploys instead of building its own:
+   * production promotes the digests the test environment verified (see {@code
+   * .github/workflows/deploy.yml}).
+   */
+  public static Optional<DeploymentEnvironment> promotesFrom(DeploymentEnvironment env) {
+    return env.name().equals("prod") ? Optional.of(test()) : Optional.empty();
+  }
+
+  /** The environments that promote {@code env}'s verified images, and so may pull them. */
+  public static List<DeploymentEnvironment> promotedTo(DeploymentEnvironment env) {
+    return all().stream()
+        .filter(
+            other ->
+                promotesFrom(other).map(DeploymentEnvironment::name).orElse("").equals(env.name()))
+        .filter(other -> !Objects.equals(other.name(), env.name()))
+        .toList();
   }
 
   public static DeploymentEnvironment test() {

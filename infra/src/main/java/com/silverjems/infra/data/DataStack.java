@@ -75,6 +75,7 @@ public final class DataStack extends Stack {
 
   private final DatabaseInstance database;
   private final DatabaseInstanceReadReplica replica;
+  private final DatabaseRoles databaseRoles;
   private final SecurityGroup databaseSecurityGroup;
   private final CfnReplicationGroup cache;
   private final SecurityGroup cacheSecurityGroup;
@@ -175,6 +176,7 @@ public final class DataStack extends Stack {
             .monitoringInterval(Duration.seconds(60))
             .autoMinorVersionUpgrade(true)
             .build();
+    databaseRoles = new DatabaseRoles(this, "DatabaseRoles", env, database);
     // The replica serves nothing yet; it exists so that replication lag is real and watched, and
     // so a promotion is a tested path rather than a first-time experiment during an incident.
     replica =
@@ -318,6 +320,9 @@ public final class DataStack extends Stack {
                         .build()))
             .removalPolicy(retain)
             .build();
+    // The release uploads the storefront (.github/scripts/publish-storefront.sh).
+    publicAssets.addToResourcePolicy(
+        com.silverjems.infra.ciaccess.CiAccessStack.releasePublishes(publicAssets, env));
     // CloudFront (in the edge stack, another region) reads through origin access control. The
     // grant is written here, scoped to this account's distributions, because a policy naming the
     // distribution would make this stack depend on the edge stack, which depends on this one.
@@ -530,9 +535,17 @@ public final class DataStack extends Stack {
     return replica;
   }
 
-  /** The database's generated credentials ({@code username}, {@code password}, {@code host}). */
+  /**
+   * The master user's generated credentials ({@code username}, {@code password}, {@code host}):
+   * only the shop's migrations use them; the services connect as their own {@link DatabaseRole}.
+   */
   public ISecret databaseSecret() {
     return database.getSecret();
+  }
+
+  /** The secret of a component's own database role (see {@link DatabaseRole}). */
+  public ISecret databaseSecret(DatabaseRole role) {
+    return databaseRoles.secret(role);
   }
 
   public SecurityGroup databaseSecurityGroup() {

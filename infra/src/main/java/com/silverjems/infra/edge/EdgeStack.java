@@ -1,5 +1,6 @@
 package com.silverjems.infra.edge;
 
+import com.silverjems.infra.ciaccess.CiAccessStack;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -88,16 +90,29 @@ import software.constructs.Construct;
  * regional stacks through CDK's cross-region references (SSM parameters written by the producing
  * stacks), so the regional stacks deploy first and never depend on this one.
  *
- * <p>Failover to the static maintenance page happens in CloudFront, not in DNS: CloudFront owns the
- * site's host name, so a Route 53 failover record could only point at another distribution that is
- * not allowed to hold the same name. When the API's origin fails (502/503/504), or the storefront's
- * bucket does, CloudFront serves {@code /maintenance/index.html} from the maintenance bucket; the
- * Route 53 health check watches the whole path from outside and pages the on-call.
+ * <p>Failover to the static maintenance page happens in CloudFront, not in DNS, and that is the
+ * stronger design: CloudFront owns the site's host name and its certificate, so a Route 53 failover
+ * record could only point at another distribution, which may not hold the same alternate name; and
+ * CloudFront fails over per request, within the origin's timeout, where DNS failover waits for
+ * three failed checks plus the record's TTL and resolvers' caches, and takes the whole site away (a
+ * static storefront that still works) when only the API is down. When the API's origin fails
+ * (502/503/504), or the storefront's bucket does, CloudFront serves {@code /maintenance/index.html}
+ * from the maintenance bucket, which every release fills ({@code
+ * .github/scripts/publish-storefront.sh}; the smoke checks fetch the page).
+ *
+ * <p>The Route 53 health check requests readiness through CloudFront from several regions and
+ * matches {@code "status":"UP"}, so the maintenance page (a 503 with HTML) never counts as healthy.
+ * Besides paging the on-call, it is the release's outside-in gate: a release is recorded as
+ * deployed (and its images as verified for production) only once most checkers see the site ready
+ * ({@code .github/scripts/health-gate.sh}).
  */
 public final class EdgeStack extends Stack {
 
   /** Path of the page shown while the origin is down. */
   public static final String MAINTENANCE_PAGE = "/maintenance/index.html";
+
+  /** What the Route 53 health check requires in the readiness body (Spring Boot's health JSON). */
+  public static final String READY_BODY = "\"status\":\"UP\"";
 
   /**
    * The viewer-request function of the storefront (cloudfront-js-2.0), relative to the infra
@@ -327,6 +342,8 @@ public final class EdgeStack extends Stack {
                 .build()),
         true);
 
+    maintenance.addToResourcePolicy(CiAccessStack.releasePublishes(maintenance, env));
+
     ARecord.Builder.create(this, "SiteA")
         .zone(zone)
         .recordName(env.siteDomain() + ".")
@@ -341,7 +358,10 @@ public final class EdgeStack extends Stack {
         CfnHealthCheck.Builder.create(this, "SiteHealthCheck")
             .healthCheckConfig(
                 CfnHealthCheck.HealthCheckConfigProperty.builder()
-                    .type("HTTPS")
+                    // The body must say UP: the maintenance page CloudFront falls back to is no
+                    // sign of health, whatever its status code.
+                    .type("HTTPS_STR_MATCH")
+                    .searchString(READY_BODY)
                     .fullyQualifiedDomainName(env.siteDomain())
                     .port(443)
                     .resourcePath(Component.SHOP_API.readinessPath())
@@ -357,6 +377,12 @@ public final class EdgeStack extends Stack {
                         .value(env.prefix() + "-site")
                         .build()))
             .build();
+
+    // What the release reads (.github/scripts/edge-outputs.sh): nothing is copied into a workflow.
+    output("StorefrontBucket", publicAssetsBucketName, "the storefront's bucket (data stack)");
+    output("MaintenanceBucket", maintenance.getBucketName(), "the maintenance page's bucket");
+    output("DistributionId", distribution.getDistributionId(), "the site's distribution");
+    output("SiteHealthCheckId", siteHealth.getAttrHealthCheckId(), "the release's health gate");
 
     // --- alarms that can only live here --------------------------------------------------------
     Key key =
@@ -430,6 +456,10 @@ public final class EdgeStack extends Stack {
                 .build())
         .targets(List.of(new SnsTopic(alarms)))
         .build();
+  }
+
+  private void output(String key, String value, String description) {
+    CfnOutput.Builder.create(this, key).value(value).description(description).build();
   }
 
   private void notify(AlarmBase alarm) {

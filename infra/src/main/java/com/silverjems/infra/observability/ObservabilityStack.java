@@ -38,6 +38,7 @@ import software.constructs.Construct;
 public final class ObservabilityStack extends Stack {
 
   private final Topic alarms;
+  private final ManagedPrometheus prometheus;
 
   public ObservabilityStack(
       Construct scope,
@@ -56,6 +57,7 @@ public final class ObservabilityStack extends Stack {
     key.grant(
         new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
     key.grant(new ServicePrincipal("events.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
+    key.grant(new ServicePrincipal("aps.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
     alarms =
         Topic.Builder.create(this, "Alarms")
             .topicName(CiAccessStack.alarmTopicName(env))
@@ -64,6 +66,20 @@ public final class ObservabilityStack extends Stack {
             .enforceSsl(true)
             .build();
     alarms.addSubscription(new EmailSubscription(env.alarmEmail()));
+
+    // --- Prometheus rules in AWS: AMP's ruler and Alertmanager, fed by the collector ------------
+    // The topic's ARN written out (its name is fixed): the Alertmanager definition is then a
+    // plain string, which ManagedPrometheusTest compares with the repository's file.
+    String alarmTopicArn =
+        "arn:aws:sns:"
+            + env.region()
+            + ":"
+            + env.account()
+            + ":"
+            + CiAccessStack.alarmTopicName(env);
+    prometheus = new ManagedPrometheus(this, "Prometheus", env, alarms, alarmTopicArn);
+    new MonitoringPlane(this, "Monitoring", env, data, services, prometheus, alarmTopicArn);
+    new ZabbixHost(this, "Zabbix", env, services.cluster().getVpc(), data);
 
     // --- ECS: tasks that stop on their own, rollouts the circuit breaker rolled back ------------
     Rule.Builder.create(this, "EcsTaskStopped")
@@ -208,6 +224,10 @@ public final class ObservabilityStack extends Stack {
 
   public Topic alarms() {
     return alarms;
+  }
+
+  public ManagedPrometheus prometheus() {
+    return prometheus;
   }
 
   private AlarmBase anomaly(

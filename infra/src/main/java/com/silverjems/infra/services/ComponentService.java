@@ -4,6 +4,7 @@ import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import com.silverjems.infra.config.ServiceSize;
 import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.data.DatabaseRole;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
@@ -48,6 +49,7 @@ import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -129,10 +131,23 @@ final class ComponentService extends Construct {
             + "/"
             + DataStack.DATABASE_NAME
             + "?sslmode=require");
-    secrets.put(
-        "SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(data.databaseSecret(), "username"));
-    secrets.put(
-        "SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(data.databaseSecret(), "password"));
+    // Each component connects as its own role (grants of migration V50); only the shop's Flyway
+    // uses the master user, and then sets every role's password from its secret.
+    ISecret ownRole =
+        data.databaseSecret(component == Component.SHOP_API ? DatabaseRole.SHOP : DatabaseRole.HUB);
+    secrets.put("SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(ownRole, "username"));
+    secrets.put("SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(ownRole, "password"));
+    if (component == Component.SHOP_API) {
+      secrets.put(
+          "SPRING_FLYWAY_USER", Secret.fromSecretsManager(data.databaseSecret(), "username"));
+      secrets.put(
+          "SPRING_FLYWAY_PASSWORD", Secret.fromSecretsManager(data.databaseSecret(), "password"));
+      for (DatabaseRole role : DatabaseRole.values()) {
+        secrets.put(
+            role.passwordVariable(),
+            Secret.fromSecretsManager(data.databaseSecret(role), "password"));
+      }
+    }
     component.routesGroup().ifPresent(group -> environment.put("ROUTES_GROUPS", group));
     switch (component) {
       case SHOP_API -> {
@@ -326,15 +341,13 @@ final class ComponentService extends Construct {
                     .build())
             .healthCheckGracePeriod(component == Component.SHOP_API ? Duration.seconds(90) : null)
             .enableExecuteCommand(false)
+            // Registered in the cluster's namespace: the collector scrapes every task by DNS.
             .cloudMapOptions(
-                component == Component.EMAIL
-                    ? software.amazon.awscdk.services.ecs.CloudMapOptions.builder()
-                        .name(component.serviceName())
-                        .dnsRecordType(
-                            software.amazon.awscdk.services.servicediscovery.DnsRecordType.A)
-                        .dnsTtl(Duration.seconds(10))
-                        .build()
-                    : null)
+                software.amazon.awscdk.services.ecs.CloudMapOptions.builder()
+                    .name(component.serviceName())
+                    .dnsRecordType(software.amazon.awscdk.services.servicediscovery.DnsRecordType.A)
+                    .dnsTtl(Duration.seconds(10))
+                    .build())
             .build();
     scaling =
         service.autoScaleTaskCount(

@@ -72,13 +72,11 @@ public final class ServicesStack extends Stack {
             .vpc(vpc)
             .containerInsightsV2(ContainerInsights.ENHANCED)
             .build();
-    // Private DNS for service-to-service calls inside the VPC: the shop finds the email hub's
-    // admin API at routes-email.<env>.internal (Cloud Map A records of the running tasks).
+    // One A record per running task of every service: how the collector finds what to scrape.
     cluster.addDefaultCloudMapNamespace(
         software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions.builder()
-            .name(internalDomain(env))
+            .name(serviceDiscoveryNamespace(env))
             .vpc(vpc)
-            .useForServiceConnect(false)
             .build());
 
     SecurityGroup loadBalancerSecurityGroup =
@@ -203,17 +201,25 @@ public final class ServicesStack extends Stack {
         .build();
   }
 
-  /** The private DNS namespace of the services, e.g. {@code silverjems-prod.internal}. */
-  public static String internalDomain(DeploymentEnvironment env) {
-    return env.prefix() + ".internal";
+  /**
+   * The private DNS namespace the services' tasks register in, e.g. {@code
+   * prod.silverjems.internal}.
+   */
+  public static String serviceDiscoveryNamespace(DeploymentEnvironment env) {
+    return env.name() + ".silverjems.internal";
   }
 
-  /** Where the shop reaches the email hub's admin API inside the VPC. */
+  /** A component's task security group (the collector is admitted to its port). */
+  public SecurityGroup securityGroup(Component component) {
+    return services.get(component).securityGroup();
+  }
+
+  /** Where the shop reaches the email hub's admin API inside the VPC (Cloud Map). */
   static String emailHubUrl(DeploymentEnvironment env) {
     return "http://"
         + Component.EMAIL.serviceName()
         + "."
-        + internalDomain(env)
+        + serviceDiscoveryNamespace(env)
         + ":"
         + Component.EMAIL.containerPort();
   }

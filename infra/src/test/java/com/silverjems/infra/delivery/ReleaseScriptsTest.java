@@ -2,19 +2,15 @@ package com.silverjems.infra.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The release scripts, run with bash against a stand-in {@code aws} on the PATH that answers as the
- * AWS CLI does for {@code --output text}.
+ * verify-rollout.sh and changelog-entry.sh, run with bash against a stand-in {@code aws} on the
+ * PATH that answers as the AWS CLI does for {@code --output text}.
  */
 class ReleaseScriptsTest {
 
@@ -24,6 +20,7 @@ class ReleaseScriptsTest {
       "arn:aws:ecs:eu-west-1:123456789012:task-definition/silverjems-prod-shop-api:7";
 
   @TempDir Path bin;
+  private java.util.List<String> published = List.of();
 
   @Test
   void aCompletedRolloutOfTheNewTaskDefinitionPasses() throws Exception {
@@ -74,59 +71,47 @@ class ReleaseScriptsTest {
         ## [1.0.0] - 2025-01-01
         - First release.
         """);
-    Result notes =
-        run(List.of("bash", script("changelog-entry.sh"), changelog.toString()), Map.of());
+    Result notes = changelogEntry(changelog);
     assertThat(notes.exit).isZero();
     assertThat(notes.stdout).isEqualTo("### Added\n- Rings can be engraved.\n");
 
     Files.writeString(changelog, "# Changelog\n\n## [Unreleased]\n\n## [1.0.0]\n- x\n");
-    assertThat(
-            run(List.of("bash", script("changelog-entry.sh"), changelog.toString()), Map.of()).exit)
-        .isEqualTo(1);
+    assertThat(changelogEntry(changelog).exit).isEqualTo(1);
   }
 
-  private Result verifyRollout(String primaryDeployment) throws Exception {
-    Path aws = bin.resolve("aws");
-    Files.writeString(
-        aws,
-        """
-        #!/usr/bin/env bash
-        case "$1 $2" in
-          "ecs describe-services") printf '%s\\n' "$FAKE_PRIMARY_DEPLOYMENT" ;;
-          "sns publish") echo "$*" >> "$FAKE_PUBLISHED" ;;
-          *) echo "unexpected aws $*" >&2; exit 9 ;;
-        esac
-        """);
-    aws.toFile().setExecutable(true);
-    return run(
-        List.of(
-            "bash",
-            script("verify-rollout.sh"),
+  private Result verifyRollout(String primaryDeployment) {
+    ScriptRunner scripts =
+        new ScriptRunner(bin)
+            .stub(
+                "aws",
+                """
+                case "$1 $2" in
+                  "ecs describe-services") printf '%s\\n' "$FAKE_PRIMARY_DEPLOYMENT" ;;
+                  "sns publish") ;;
+                  *) echo "unexpected aws $*" >&2; exit 9 ;;
+                esac
+                """);
+    scripts.env.put("FAKE_PRIMARY_DEPLOYMENT", primaryDeployment);
+    ScriptRunner.Result result =
+        scripts.run(
+            bin,
+            "verify-rollout.sh",
             "silverjems-prod",
             "shop-api",
             NEW,
-            "arn:aws:sns:eu-west-1:123456789012:silverjems-prod-alarms"),
-        Map.of("FAKE_PRIMARY_DEPLOYMENT", primaryDeployment));
+            "arn:aws:sns:eu-west-1:123456789012:silverjems-prod-alarms");
+    published = scripts.calls().lines().filter(line -> line.startsWith("aws sns publish")).toList();
+    return new Result(result.exit(), result.stdout());
   }
 
-  private String published() throws IOException {
-    Path log = bin.resolve("published.log");
-    return Files.exists(log) ? Files.readString(log) : "";
+  private String published() {
+    return String.join("\n", published);
   }
 
-  private static String script(String name) {
-    return Repository.ROOT.resolve(".github/scripts/" + name).toString();
-  }
-
-  private Result run(List<String> command, Map<String, String> env) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
-    builder.environment().putAll(env);
-    builder.environment().put("FAKE_PUBLISHED", bin.resolve("published.log").toString());
-    builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-    Process process = builder.start();
-    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), stdout);
+  private Result changelogEntry(Path changelog) {
+    ScriptRunner.Result result =
+        new ScriptRunner(bin).run(bin, "changelog-entry.sh", changelog.toString());
+    return new Result(result.exit(), result.stdout());
   }
 
   private record Result(int exit, String stdout) {}

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.silverjems.infra.ciaccess.CiAccessStack;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.Environments;
+import com.silverjems.infra.edge.EdgeStack;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,16 +56,194 @@ class WorkflowsTest {
   @Test
   void everyActionIsPinnedToAFullCommitSha() {
     int actions = 0;
+    List<Map<String, Object>> all = new ArrayList<>(SETUP_ACTION_STEPS());
     for (String workflow : WORKFLOWS) {
-      for (Map<String, Object> step : steps(workflow)) {
-        Object uses = step.get("uses");
-        if (uses != null) {
-          actions++;
-          assertThat(uses.toString()).as(workflow).matches(PINNED);
-        }
+      all.addAll(steps(workflow));
+    }
+    for (Map<String, Object> step : all) {
+      Object uses = step.get("uses");
+      if (uses == null || uses.toString().startsWith("./.github/actions/")) {
+        continue; // local actions are this repository's own, at this commit
       }
+      actions++;
+      assertThat(uses.toString()).matches(PINNED);
     }
     assertThat(actions).isGreaterThan(10);
+  }
+
+  @Test
+  void theDeployBuildSetsUpExactlyAsCiDoesBeforeTheBuild() {
+    Map<String, Object> ci = jobs("ci.yml").get("verify");
+    Map<String, Object> build = jobs("deploy.yml").get("build");
+    List<Map<String, Object>> ciSetup = stepsBefore(ci, "./mvnw -B verify");
+    assertThat(stepsBefore(build, "./mvnw -B verify"))
+        .as("deploy.yml's build job up to ./mvnw -B verify")
+        .isEqualTo(ciSetup);
+    assertThat(build.get("runs-on")).isEqualTo(ci.get("runs-on"));
+    assertThat(build.get("container")).isEqualTo(ci.get("container"));
+    // The set-up itself lives once, in the composite action both use.
+    assertThat(ciSetup.stream().map(step -> step.get("uses"))).contains("./.github/actions/setup");
+    assertThat(ciSetup.stream().filter(step -> step.containsKey("uses")))
+        .as("only the checkout and the shared set-up")
+        .hasSize(2);
+  }
+
+  @Test
+  void aBareJobContainerInstallsExactlyTheDebianPackagesOfCiRun() throws Exception {
+    List<String> printed = ciRunPackages();
+    assertThat(printed).contains("git", "python3-venv", "chromium", "prometheus");
+    for (String workflow : List.of("ci.yml", "deploy.yml")) {
+      String job = workflow.equals("ci.yml") ? "verify" : "build";
+      List<Map<String, Object>> setup = new ArrayList<>();
+      for (Map<String, Object> step : stepsBefore(jobs(workflow).get(job), "./mvnw -B verify")) {
+        setup.add(step);
+        if ("./.github/actions/setup".equals(step.get("uses"))) {
+          setup.addAll(SETUP_ACTION_STEPS());
+        }
+      }
+      java.util.Set<String> installed = new java.util.TreeSet<>();
+      boolean ciRunInstalls = false;
+      for (Map<String, Object> step : setup) {
+        String run = String.valueOf(step.getOrDefault("run", ""));
+        installed.addAll(aptInstalls(run));
+        ciRunInstalls |= run.lines().anyMatch(line -> line.strip().startsWith(".ci/run"));
+        assertThat(run)
+            .as(workflow + ": packages come from apt via .ci/run")
+            .doesNotContain("snap ");
+      }
+      assertThat(ciRunInstalls).as(workflow + " runs .ci/run before the build").isTrue();
+      // .ci/run installs its whole list; anything else installed would be outside it.
+      assertThat(printed).as(workflow).containsAll(installed);
+      installed.addAll(printed);
+      assertThat(installed).as(workflow).containsExactlyInAnyOrderElementsOf(printed);
+    }
+    // .ci/run installs exactly what it prints: both come from one array.
+    String ciRun = Repository.read(".ci/run");
+    assertThat(ciRun).contains("printf '%s\\n' \"${packages[@]}\"");
+    assertThat(ciRun).contains("for package in \"${packages[@]}\"; do");
+    assertThat(ciRun).contains("apt-get install -y -qq --no-install-recommends \"${missing[@]}\"");
+  }
+
+  @Test
+  void productionNeverBuildsItPromotesTheDigestsTestVerified() {
+    Map<String, Map<String, Object>> deploy = jobs("deploy.yml");
+    assertThat(deploy.get("build").get("if")).isEqualTo("inputs.promote-from == ''");
+    assertThat(deploy.get("images").get("needs")).isEqualTo("build");
+    assertThat(deploy.get("promote").get("if")).isEqualTo("inputs.promote-from != ''");
+    Map<?, ?> release = (Map<?, ?>) jobs("release.yml").get("deploy").get("with");
+    assertThat(release.get("environment")).isEqualTo("prod");
+    assertThat(release.get("promote-from")).isEqualTo("test");
+    Map<?, ?> test = (Map<?, ?>) jobs("deploy-test.yml").get("deploy").get("with");
+    assertThat(test.get("environment")).isEqualTo("test");
+    assertThat(test.containsKey("promote-from")).isFalse();
+
+    // Built once, pushed once; everything after refers to the pushed digests.
+    String images = runOf("deploy.yml", "images", "push");
+    String promote = runOf("deploy.yml", "promote", "promote");
+    List<String> repositories =
+        Arrays.stream(Component.values()).map(Component::imageRepository).distinct().toList();
+    assertThat(images)
+        .startsWith(".github/scripts/push-images.sh \"$REGISTRY\" \"$GITHUB_SHA\"")
+        .contains(
+            repositories.stream()
+                .map(r -> r + "=" + (r.equals("shop") ? "shop/app" : r))
+                .toArray(String[]::new));
+    assertThat(promote)
+        .contains("git rev-parse 'HEAD^{tree}'")
+        .contains(
+            ".github/scripts/promote-images.sh \"$SOURCE_REGISTRY\" \"$REGISTRY\" \"$tree\""
+                + " \"$GITHUB_SHA\" "
+                + String.join(" ", repositories));
+    assertThat(outputs(deploy.get("plan")).get("images"))
+        .isEqualTo("${{ needs.images.outputs.images || needs.promote.outputs.images }}");
+    Map<String, Object> render = step(deploy.get("services"), "render");
+    assertThat(((Map<?, ?>) render.get("with")).get("image"))
+        .isEqualTo("${{ fromJSON(needs.plan.outputs.images)[matrix.image] }}");
+    assertThat(Repository.read(".github/workflows/deploy.yml"))
+        .as("no image is referred to by a tag after the push")
+        .doesNotContain(":${{ github.sha }}");
+
+    // Test marks what it verified, after its smoke checks; production reads that mark.
+    Map<String, Object> record = deploy.get("record");
+    assertThat(needs(record)).contains("smoke");
+    Map<String, Object> mark = namedStep(record, "Mark the images verified");
+    assertThat(mark.get("if")).isEqualTo("inputs.promote-from == ''");
+    assertThat(mark.get("run").toString())
+        .contains(".github/scripts/mark-verified.sh \"$(git rev-parse 'HEAD^{tree}')\"");
+    String markScript = Repository.read(".github/scripts/mark-verified.sh");
+    String promoteScript = Repository.read(".github/scripts/promote-images.sh");
+    assertThat(markScript).contains("--image-tag \"verified-$tree\"");
+    assertThat(promoteScript)
+        .contains("--image-ids \"imageTag=verified-$tree\"")
+        .contains("skopeo copy --preserve-digests");
+
+    // The release notes name the digests production runs.
+    Map<?, ?> workflowOutputs =
+        (Map<?, ?>) ((Map<?, ?>) on("deploy.yml").get("workflow_call")).get("outputs");
+    assertThat(((Map<?, ?>) workflowOutputs.get("images")).get("value"))
+        .isEqualTo("${{ jobs.plan.outputs.images }}");
+    Map<String, Object> notes = namedStep(jobs("release.yml").get("release-entry"), "Publish");
+    assertThat(((Map<?, ?>) notes.get("env")).get("IMAGES"))
+        .isEqualTo("${{ needs.deploy.outputs.images }}");
+    assertThat(notes.get("run").toString())
+        .contains(".github/scripts/release-notes.sh CHANGELOG.md \"$IMAGES\"");
+  }
+
+  @Test
+  void infrastructureDeploysBeforeTheServicesAndIsDiffedSinceTheDeployedCommit() {
+    Map<String, Map<String, Object>> deploy = jobs("deploy.yml");
+    assertThat(needs(deploy.get("infrastructure"))).containsExactly("plan");
+    assertThat(deploy.get("infrastructure").get("if"))
+        .isEqualTo("needs.plan.outputs.infra == 'true'");
+    assertThat(needs(deploy.get("services"))).contains("plan", "infrastructure");
+    assertThat(deploy.get("services").get("if").toString())
+        .as("services roll out after a cdk deploy, or when none was needed")
+        .contains("needs.infrastructure.result == 'success'")
+        .contains("needs.infrastructure.result == 'skipped'");
+    assertThat(needs(deploy.get("storefront"))).contains("services");
+    assertThat(needs(deploy.get("smoke"))).contains("storefront");
+    assertThat(needs(deploy.get("record"))).contains("smoke");
+    assertThat(ancestors(deploy, "record"))
+        .contains("build", "images", "promote", "plan", "infrastructure", "services", "storefront");
+    // Nothing runs after the services that the services would wait for: no cycle, no deadlock.
+    assertThat(ancestors(deploy, "infrastructure")).doesNotContain("services");
+
+    Map<String, Object> plan = deploy.get("plan");
+    Map<?, ?> checkout = (Map<?, ?>) ((List<?>) plan.get("steps")).get(0);
+    assertThat(((Map<?, ?>) checkout.get("with")).get("fetch-depth")).isEqualTo(0);
+    assertThat(step(plan, "changed").get("run"))
+        .isEqualTo(".github/scripts/infra-changed.sh \"$PREFIX\"");
+    assertThat(outputs(plan).get("infra")).isEqualTo("${{ steps.changed.outputs.infra }}");
+    assertThat(Repository.read(".github/workflows/deploy.yml")).doesNotContain("HEAD^ ");
+    assertThat(namedStep(deploy.get("record"), "The deployed commit").get("run"))
+        .isEqualTo(".github/scripts/record-deployment.sh \"$PREFIX\" \"$GITHUB_SHA\" \"$IMAGES\"");
+    assertThat(Repository.read(".github/workflows/deploy.yml"))
+        .contains("PREFIX: silverjems-${{ inputs.environment }}");
+    // cdk deploy rolls the release's own image (tagged with this commit in this registry).
+    assertThat(namedStep(deploy.get("infrastructure"), "cdk deploy").get("run").toString())
+        .contains("-c \"imageTag=$GITHUB_SHA\"");
+  }
+
+  @Test
+  void theReleasePublishesTheStorefrontAndTheMaintenancePageBeforeTheSmokeChecks() {
+    Map<String, Object> storefront = jobs("deploy.yml").get("storefront");
+    assertThat(namedStep(storefront, "Storefront").get("run"))
+        .isEqualTo(
+            ".github/scripts/publish-storefront.sh shop/app/src/main/resources/static"
+                + " \"$BUCKET\" \"$DISTRIBUTION\"");
+    String maintenancePrefix =
+        EdgeStack.MAINTENANCE_PAGE.substring(1, EdgeStack.MAINTENANCE_PAGE.lastIndexOf('/') + 1);
+    assertThat(namedStep(storefront, "Maintenance page").get("run"))
+        .isEqualTo(
+            ".github/scripts/publish-storefront.sh infra/maintenance \"$BUCKET\""
+                + " \"$DISTRIBUTION\" "
+                + maintenancePrefix);
+    assertThat(Repository.ROOT.resolve("infra/maintenance/index.html")).isRegularFile();
+    assertThat(Repository.read(".github/scripts/smoke.sh"))
+        .contains("check " + EdgeStack.MAINTENANCE_PAGE + " text/html");
+    Map<String, Object> smoke = jobs("deploy.yml").get("smoke");
+    assertThat(namedStep(smoke, "Route 53").get("run"))
+        .isEqualTo(".github/scripts/health-gate.sh \"$HEALTH_CHECK\"");
   }
 
   @Test
@@ -109,6 +289,14 @@ class WorkflowsTest {
   }
 
   @Test
+  void theCompositeSetUpIsLintedWithTheWorkflows() {
+    assertThat(Repository.read(".ci/lint"))
+        .contains("git ls-files '.github/actions/*/action.yml'")
+        .contains(
+            "python3 .ci/workflow_run_steps.py \"$steps\" \"${workflows[@]}\" \"${actions[@]}\"");
+  }
+
+  @Test
   void theRolloutCoversEveryComponentWithItsImage() {
     Map<String, Object> services = jobs("deploy.yml").get("services");
     Map<?, ?> matrix = (Map<?, ?>) ((Map<?, ?>) services.get("strategy")).get("matrix");
@@ -143,7 +331,21 @@ class WorkflowsTest {
   @Test
   void releaseTakesItsNotesFromTheChangelog() {
     assertThat(Repository.read(".github/workflows/release.yml"))
-        .contains(".github/scripts/changelog-entry.sh CHANGELOG.md");
+        .contains(".github/scripts/release-notes.sh CHANGELOG.md");
+    assertThat(Repository.read(".github/scripts/release-notes.sh"))
+        .contains("\"$here/changelog-entry.sh\" \"$changelog\"");
+  }
+
+  /** The edge stack outputs every workflow reads, by the names the workflow reads them. */
+  static java.util.Set<String> edgeOutputsRead() {
+    Matcher matcher =
+        Pattern.compile("steps\\.edge\\.outputs\\.(\\w+)")
+            .matcher(Repository.read(".github/workflows/deploy.yml"));
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
   }
 
   @Test
@@ -151,6 +353,102 @@ class WorkflowsTest {
     List<?> updates = (List<?>) Repository.yaml(".github/dependabot.yml").get("updates");
     assertThat(updates.stream().map(u -> String.valueOf(((Map<?, ?>) u).get("package-ecosystem"))))
         .contains("maven", "npm", "github-actions", "docker");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> SETUP_ACTION_STEPS() {
+    Map<?, ?> runs = (Map<?, ?>) Repository.yaml(".github/actions/setup/action.yml").get("runs");
+    assertThat(runs.get("using")).isEqualTo("composite");
+    return (List<Map<String, Object>>) runs.get("steps");
+  }
+
+  /** The steps of a job before the one that runs {@code command}, which must exist. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> stepsBefore(Map<String, Object> job, String command) {
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
+    for (int i = 0; i < steps.size(); i++) {
+      if (command.equals(String.valueOf(steps.get(i).get("run")).strip())) {
+        return steps.subList(0, i);
+      }
+    }
+    throw new AssertionError("no step runs " + command);
+  }
+
+  private static List<String> aptInstalls(String script) {
+    List<String> packages = new ArrayList<>();
+    Matcher matcher = Pattern.compile("apt-get install ([^\\n>]*)").matcher(script);
+    while (matcher.find()) {
+      for (String word : matcher.group(1).trim().split("\\s+")) {
+        if (!word.startsWith("-") && !word.isEmpty()) {
+          packages.add(word);
+        }
+      }
+    }
+    return packages;
+  }
+
+  private static List<String> ciRunPackages() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                "bash", Repository.ROOT.resolve(".ci/run").toString(), "--print-packages")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(out).isZero();
+    return out.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+  }
+
+  private static Map<?, ?> on(String workflow) {
+    return (Map<?, ?>) Repository.yaml(".github/workflows/" + workflow).get("on");
+  }
+
+  private static Map<?, ?> outputs(Map<String, Object> job) {
+    return (Map<?, ?>) job.get("outputs");
+  }
+
+  private static List<String> needs(Map<String, Object> job) {
+    Object needs = job.get("needs");
+    if (needs == null) {
+      return List.of();
+    }
+    return needs instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of(needs.toString());
+  }
+
+  private static java.util.Set<String> ancestors(
+      Map<String, Map<String, Object>> jobs, String job) {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(needs(jobs.get(job)));
+    while (!todo.isEmpty()) {
+      String next = todo.pop();
+      if (found.add(next)) {
+        todo.addAll(needs(jobs.get(next)));
+      }
+    }
+    return found;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> step(Map<String, Object> job, String id) {
+    return ((List<Map<String, Object>>) job.get("steps"))
+        .stream()
+            .filter(s -> id.equals(s.get("id")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no step " + id));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> namedStep(Map<String, Object> job, String namePrefix) {
+    return ((List<Map<String, Object>>) job.get("steps"))
+        .stream()
+            .filter(s -> String.valueOf(s.get("name")).startsWith(namePrefix))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no step named " + namePrefix + "..."));
+  }
+
+  private static String runOf(String workflow, String job, String stepId) {
+    return String.valueOf(step(jobs(workflow).get(job), stepId).get("run")).strip();
   }
 
   private static List<String> readmeCommands() {

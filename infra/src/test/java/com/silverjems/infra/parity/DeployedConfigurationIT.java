@@ -6,6 +6,7 @@ import com.silverjems.infra.config.DeploymentEnvironment;
 import com.silverjems.infra.edge.EdgeDistribution;
 import com.silverjems.infra.edge.EdgeStandIn;
 import com.silverjems.infra.parity.DeployedTemplates.TaskDefinition;
+import com.silverjems.infra.storefront.StorefrontRelease;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -330,11 +331,21 @@ class DeployedConfigurationIT {
     assertThat(process).as("the shop is running (see the boot test)").isNotNull();
     // CloudFront as the prod template configures it, its VPC origin (the load balancer) being
     // the shop's process, its storefront bucket holding what the release uploads.
+    // The maintenance bucket holds what deploy.yml publishes there: infra/maintenance under
+    // maintenance/.
+    List<StorefrontRelease.StorefrontObject> maintenance =
+        StorefrontRelease.of(ROOT.resolve("infra/maintenance")).objects().stream()
+            .map(
+                o ->
+                    new StorefrontRelease.StorefrontObject(
+                        "maintenance/" + o.key(), o.content(), o.contentType(), o.cacheControl()))
+            .toList();
     try (EdgeStandIn edge =
-        EdgeStandIn.start(
-            EdgeDistribution.synthesized("prod"),
-            Map.of(EdgeStandIn.API, process.uri("")),
-            ROOT.resolve("shop/app/src/main/resources/static"))) {
+        EdgeStandIn.builder(EdgeDistribution.synthesized("prod"))
+            .origin(EdgeStandIn.API, process.uri(""))
+            .storefront(ROOT.resolve("shop/app/src/main/resources/static"))
+            .bucket(EdgeStandIn.MAINTENANCE, maintenance)
+            .start()) {
       Process smoke =
           new ProcessBuilder(
                   "bash",

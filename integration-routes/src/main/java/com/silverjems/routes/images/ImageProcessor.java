@@ -1,5 +1,6 @@
 package com.silverjems.routes.images;
 
+import com.luciad.imageio.webp.WebPWriteParam;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
@@ -30,12 +31,17 @@ import net.coobird.thumbnailator.resizers.DefaultResizerFactory;
  * Turns one uploaded file into renditions: real type by magic bytes, limits checked from the header
  * before decoding, decoded subsampled when large (memory stays bounded whatever the upload),
  * resized with Thumbnailator's progressive bilinear filter, EXIF orientation baked in, and written
- * as fresh JPEGs that carry no metadata at all (no GPS, no camera serial, no thumbnails).
+ * as fresh JPEGs and WebPs that carry no metadata at all (no GPS, no camera serial, no thumbnails).
+ *
+ * <p>Uploads are always decoded by pure-Java readers (the JDK's and TwelveMonkeys'): libwebp, which
+ * encodes the WebP renditions (webp-imageio), never parses an untrusted file.
  *
  * <p>Stateless and thread-safe; the same class runs in the route, the benchmark and the small-heap
  * test.
  */
 final class ImageProcessor {
+
+  private static final String NATIVE_WEBP_PACKAGE = "com.luciad.imageio.webp.";
 
   private final ImagesProperties.Limits limits;
   private final ImagesProperties.Renditions renditions;
@@ -45,11 +51,14 @@ final class ImageProcessor {
     this.renditions = renditions;
   }
 
-  /** A rendition ready to publish: JPEG bytes and their SHA-256 (the key is derived from it). */
+  /** A rendition ready to publish: its bytes and their SHA-256 (the key is derived from it). */
   record Rendition(
       String format, String contentType, int width, int height, byte[] bytes, String sha256) {}
 
-  /** The result for one upload: its real type, shown size and renditions, smallest first. */
+  /**
+   * The result for one upload: its real type, shown size and renditions, per format (in the order
+   * of {@code images.renditions.formats}) smallest first.
+   */
   record ProcessedImage(ImageType type, int width, int height, List<Rendition> renditions) {}
 
   /**
@@ -102,10 +111,17 @@ final class ImageProcessor {
 
   private static ImageReader readerFor(ImageType type) {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type.formatName());
-    if (!readers.hasNext()) {
-      throw new IllegalStateException("No ImageIO reader for " + type + " on the classpath");
+    while (readers.hasNext()) {
+      ImageReader reader = readers.next();
+      // webp-imageio registers a libwebp reader too: native code must not parse uploads, and it
+      // cannot decode subsampled (the memory bound).
+      if (!reader.getClass().getName().startsWith(NATIVE_WEBP_PACKAGE)) {
+        return reader;
+      }
+      reader.dispose();
     }
-    return readers.next();
+    throw new IllegalStateException(
+        "No pure-Java ImageIO reader for " + type + " on the classpath");
   }
 
   private void checkDimensions(int width, int height) throws ImageRejected {
@@ -199,11 +215,16 @@ final class ImageProcessor {
     if (widths.isEmpty()) {
       widths.add(shownWidth); // smaller than the smallest rendition: publish it as it is
     }
-    List<Rendition> result = new ArrayList<>();
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    List<List<Rendition>> byFormat = new ArrayList<>();
+    List<ImageWriter> writers = new ArrayList<>();
+    for (String format : renditions.formats()) {
+      writers.add(writerFor(format));
+      byFormat.add(new ArrayList<>());
+    }
     try {
       // Largest first, each smaller one resized from the previous: same filter chain as a
-      // progressive resize from the original, at a fraction of the cost.
+      // progressive resize from the original, at a fraction of the cost. Every format is encoded
+      // from the same pixels.
       BufferedImage source = decoded;
       for (int i = widths.size() - 1; i >= 0; i--) {
         int width = widths.get(i);
@@ -212,14 +233,51 @@ final class ImageProcessor {
         int storedH = orientation.swapsAxes() ? width : height;
         BufferedImage resized = resize(source, storedW, storedH);
         BufferedImage shown = orientation.apply(resized);
-        byte[] jpeg = encodeJpeg(writer, shown);
-        result.add(0, new Rendition("jpeg", "image/jpeg", width, height, jpeg, sha256(jpeg)));
+        for (int f = 0; f < writers.size(); f++) {
+          String format = renditions.formats().get(f);
+          byte[] bytes = encode(writers.get(f), format, shown);
+          byFormat
+              .get(f)
+              .add(
+                  0, new Rendition(format, "image/" + format, width, height, bytes, sha256(bytes)));
+        }
         source = resized;
       }
     } finally {
-      writer.dispose();
+      writers.forEach(ImageWriter::dispose);
     }
+    List<Rendition> result = new ArrayList<>();
+    byFormat.forEach(result::addAll);
     return result;
+  }
+
+  private static ImageWriter writerFor(String format) {
+    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+    if (!writers.hasNext()) {
+      throw new IllegalStateException("No ImageIO writer for " + format + " on the classpath");
+    }
+    return writers.next();
+  }
+
+  private byte[] encode(ImageWriter writer, String format, BufferedImage image) throws IOException {
+    ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    if ("webp".equals(format)) {
+      // Lossy (VP8): photos of metal and stones are a quarter of the lossless size.
+      param.setCompressionType(param.getCompressionTypes()[WebPWriteParam.LOSSY_COMPRESSION]);
+      param.setCompressionQuality(renditions.webpQuality());
+    } else {
+      param.setCompressionQuality(renditions.jpegQuality());
+      // Optimised Huffman tables: a few percent smaller for the same pixels.
+      ((JPEGImageWriteParam) param).setOptimizeHuffmanTables(true);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      // No metadata and no thumbnails: only the JFIF header (JPEG) or the VP8 chunk (WebP).
+      writer.write(null, new IIOImage(image, null, null), param);
+    }
+    return bytes.toByteArray();
   }
 
   private static BufferedImage resize(BufferedImage source, int width, int height) {
@@ -234,21 +292,6 @@ final class ImageProcessor {
             new Dimension(source.getWidth(), source.getHeight()), new Dimension(width, height))
         .resize(source, target);
     return target;
-  }
-
-  private byte[] encodeJpeg(ImageWriter writer, BufferedImage image) throws IOException {
-    JPEGImageWriteParam param = (JPEGImageWriteParam) writer.getDefaultWriteParam();
-    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionQuality(renditions.jpegQuality());
-    // Optimised Huffman tables: a few percent smaller for the same pixels.
-    param.setOptimizeHuffmanTables(true);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      // No metadata and no thumbnails: only the JFIF header is written.
-      writer.write(null, new IIOImage(image, null, null), param);
-    }
-    return bytes.toByteArray();
   }
 
   static String sha256(byte[] bytes) {

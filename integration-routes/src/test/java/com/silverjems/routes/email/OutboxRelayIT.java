@@ -44,8 +44,16 @@ class OutboxRelayIT {
   static final HttpClient http = HttpClient.newHttpClient();
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
+  static void properties(DynamicPropertyRegistry registry) throws java.sql.SQLException {
     EmailTestProperties.relay(database, ses).forEach((k, v) -> registry.add(k, () -> v));
+    // The relay connects as the hub's own role (migration V50), as in production: its grants are
+    // enough for everything it does (claim, send, record, dead-letter).
+    try (var c = database.dataSource().getConnection();
+        var s = c.createStatement()) {
+      s.execute("ALTER ROLE silverjems_hub PASSWORD 'hub-test-password'");
+    }
+    registry.add("spring.datasource.username", () -> "silverjems_hub");
+    registry.add("spring.datasource.password", () -> "hub-test-password");
   }
 
   @Autowired MeterRegistry meters;

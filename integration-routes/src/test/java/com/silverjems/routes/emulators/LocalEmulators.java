@@ -84,6 +84,11 @@ public final class LocalEmulators implements AutoCloseable {
     return ses.folder();
   }
 
+  /** The S3-compatible server's endpoint (both image buckets). */
+  public URI s3Endpoint() {
+    return s3.endpoint();
+  }
+
   /** Where the storefront loads image renditions from. */
   public String publicImagesUrl() {
     return s3.publicBaseUrl();

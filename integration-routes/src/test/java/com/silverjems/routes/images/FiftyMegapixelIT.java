@@ -41,11 +41,13 @@ class FiftyMegapixelIT {
     assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
     assertThat(child.exitValue()).as(log).isZero();
-    assertThat(log).contains("rendered 8660x5774 into 3 renditions").contains("max heap 256 MiB");
+    assertThat(log).contains("rendered 8660x5774 into 6 renditions").contains("max heap 256 MiB");
     for (int width : new int[] {320, 800, 1600}) {
-      BufferedImage rendition = ImageIO.read(output.resolve(width + ".jpg").toFile());
-      assertThat(rendition.getWidth()).isEqualTo(width);
-      assertThat(rendition.getHeight()).isEqualTo(Math.round(width * 5774f / 8660));
+      for (String format : new String[] {"jpeg", "webp"}) {
+        BufferedImage rendition = ImageIO.read(output.resolve(width + "." + format).toFile());
+        assertThat(rendition.getWidth()).isEqualTo(width);
+        assertThat(rendition.getHeight()).isEqualTo(Math.round(width * 5774f / 8660));
+      }
     }
   }
 }

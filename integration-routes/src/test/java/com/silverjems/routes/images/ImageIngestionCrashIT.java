@@ -123,7 +123,7 @@ class ImageIngestionCrashIT {
     assertThat(ingestion).containsEntry("status", "processed").containsEntry("attempts", 2);
     assertThat(images.images(product)).isEqualTo(1);
     // The retry wrote the same content-hashed keys: every object in the bucket is recorded.
-    assertThat(images.keys(LocalS3.PUBLIC_BUCKET, "products/" + product + "/"))
+    assertThat(images.keys(LocalS3.PUBLIC_BUCKET, "images/" + product + "/"))
         .containsExactlyInAnyOrderElementsOf(
             images.renditions(product).stream().map(r -> (String) r.get("object_key")).toList());
   }
@@ -140,7 +140,7 @@ class ImageIngestionCrashIT {
     assertThat(stateAtCrash.get()).isEqualTo("images=1 original=true status=processed");
     assertThat(ingestion).containsEntry("status", "processed");
     assertThat(images.images(product)).isEqualTo(1);
-    assertThat(images.renditions(product)).hasSize(2);
+    assertThat(images.renditions(product)).hasSize(2 * 2); // 320 and 800, JPEG and WebP
     assertThat(
             images.exists(LocalS3.UPLOAD_BUCKET, "processed/" + product + "/crash-before-move.jpg"))
         .isTrue();

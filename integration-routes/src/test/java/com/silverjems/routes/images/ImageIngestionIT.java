@@ -95,17 +95,27 @@ class ImageIngestionIT {
     assertThat(images.images(product)).isEqualTo(3);
     List<Map<String, Object>> renditions = images.renditions(product);
     assertThat(renditions).extracting(r -> r.get("width")).contains(320, 800, 1600);
-    assertThat(renditions).hasSize(3 + 2 + 2); // 2000 px wide: 3 widths; 1000 px: 320 and 800
+    // 2000 px wide: 3 widths; 1000 px: 320 and 800; each as JPEG and WebP.
+    assertThat(renditions).hasSize(2 * (3 + 2 + 2));
+    assertThat(renditions)
+        .filteredOn(r -> "webp".equals(r.get("format")))
+        .extracting(r -> r.get("width"))
+        .containsExactlyInAnyOrderElementsOf(
+            renditions.stream()
+                .filter(r -> "jpeg".equals(r.get("format")))
+                .map(r -> r.get("width"))
+                .toList());
     for (Map<String, Object> rendition : renditions) {
+      boolean webp = "webp".equals(rendition.get("format"));
       String key = (String) rendition.get("object_key");
       ResponseBytes<GetObjectResponse> object = images.get(LocalS3.PUBLIC_BUCKET, key);
       GetObjectResponse head = object.response();
       assertThat(head.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
-      assertThat(head.contentType()).isEqualTo("image/jpeg");
+      assertThat(head.contentType()).isEqualTo(webp ? "image/webp" : "image/jpeg");
       assertThat(key)
-          .startsWith("products/" + product + "/")
+          .startsWith("images/" + product + "/")
           .contains(ImageProcessor.sha256(object.asByteArray()).substring(0, 32))
-          .endsWith("-" + rendition.get("width") + "w.jpg");
+          .endsWith("-" + rendition.get("width") + (webp ? "w.webp" : "w.jpg"));
       BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(object.asByteArray()));
       assertThat(decoded.getWidth()).isEqualTo(rendition.get("width"));
       assertThat(decoded.getHeight()).isEqualTo(rendition.get("height"));
@@ -137,6 +147,7 @@ class ImageIngestionIT {
         .containsEntry("status", "processed")
         .containsEntry("detected_type", "png");
     assertThat(images.renditions(product))
+        .filteredOn(r -> "jpeg".equals(r.get("format")))
         .extracting(r -> r.get("width"))
         .containsExactly(320, 800);
     HeadObjectResponse original =
@@ -170,7 +181,7 @@ class ImageIngestionIT {
         .containsEntry("rejection-reason", "corrupt")
         .hasEntrySatisfying("rejection-detail", d -> assertThat(d).contains("truncated"));
     assertThat(images.images(product)).isZero();
-    assertThat(images.keys(LocalS3.PUBLIC_BUCKET, "products/" + product + "/")).isEmpty();
+    assertThat(images.keys(LocalS3.PUBLIC_BUCKET, "images/" + product + "/")).isEmpty();
     assertThat(counter("silverjems_images_rejected_total", "reason", "corrupt"))
         .isEqualTo(before + 1);
   }
@@ -199,12 +210,17 @@ class ImageIngestionIT {
 
     assertThat(images.awaitFinished(key)).containsEntry("status", "processed");
     List<Map<String, Object>> renditions = images.renditions(product);
-    assertThat(renditions).extracting(r -> r.get("width")).containsExactly(320, 800);
+    assertThat(renditions)
+        .extracting(r -> r.get("format") + "@" + r.get("width"))
+        .containsExactlyInAnyOrder("jpeg@320", "jpeg@800", "webp@320", "webp@800");
     for (Map<String, Object> rendition : renditions) {
       byte[] bytes =
           images.get(LocalS3.PUBLIC_BUCKET, (String) rendition.get("object_key")).asByteArray();
-      assertThat(TestImages.jpegMarkersBeforeScan(bytes)).doesNotContain(0xE1, 0xE2, 0xED);
+      if ("jpeg".equals(rendition.get("format"))) {
+        assertThat(TestImages.jpegMarkersBeforeScan(bytes)).doesNotContain(0xE1, 0xE2, 0xED);
+      }
       assertThat(TestImages.containsAscii(bytes, "Exif")).isFalse();
+      assertThat(TestImages.containsAscii(bytes, "EXIF")).isFalse();
       assertThat(TestImages.containsAscii(bytes, "SilverCam")).isFalse();
       BufferedImage shown = ImageIO.read(new ByteArrayInputStream(bytes));
       assertThat(shown.getHeight()).isGreaterThan(shown.getWidth()); // turned upright

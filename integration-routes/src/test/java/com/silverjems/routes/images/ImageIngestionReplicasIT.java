@@ -67,7 +67,8 @@ class ImageIngestionReplicasIT {
       assertThat(images.awaitFinished(key)).containsEntry("status", "processed");
     }
     assertThat(images.images(product)).isEqualTo(8);
-    assertThat(images.renditions(product)).hasSize(8); // 700 px wide: one 320 px rendition each
+    // 700 px wide: one 320 px rendition each, as JPEG and as WebP.
+    assertThat(images.renditions(product)).hasSize(8 * 2);
     double processed =
         replicas.stream()
             .mapToDouble(

@@ -2,6 +2,7 @@ package com.silverjems.routes.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.silverjems.routes.images.ImageProcessor.ProcessedImage;
 import com.silverjems.routes.images.ImageProcessor.Rendition;
@@ -28,7 +29,11 @@ class ImageProcessorTest {
 
   static ImagesProperties.Renditions renditions() {
     return new ImagesProperties.Renditions(
-        List.of(1600, 320, 800), 0.85f, "public, max-age=31536000, immutable");
+        List.of(1600, 320, 800),
+        0.85f,
+        "public, max-age=31536000, immutable",
+        List.of("jpeg", "webp"),
+        0.8f);
   }
 
   @Test
@@ -38,13 +43,13 @@ class ImageProcessorTest {
     assertThat(image.type()).isEqualTo(ImageType.JPEG);
     assertThat(image.width()).isEqualTo(2000);
     assertThat(image.height()).isEqualTo(1500);
-    assertThat(image.renditions())
+    assertThat(jpegs(image))
         .extracting(Rendition::width, Rendition::height)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(320, 240),
             org.assertj.core.groups.Tuple.tuple(800, 600),
             org.assertj.core.groups.Tuple.tuple(1600, 1200));
-    for (Rendition rendition : image.renditions()) {
+    for (Rendition rendition : jpegs(image)) {
       BufferedImage decoded = decode(rendition.bytes());
       assertThat(decoded.getWidth()).isEqualTo(rendition.width());
       assertThat(decoded.getHeight()).isEqualTo(rendition.height());
@@ -54,12 +59,47 @@ class ImageProcessorTest {
   }
 
   @Test
+  void everyWidthIsAlsoWrittenAsWebpFromTheSamePixels() throws Exception {
+    byte[] upload = TestImages.jpegWithExif(TestImages.productShot(2000, 1500, 9), 1);
+
+    ProcessedImage image = process(upload);
+
+    List<Rendition> webps =
+        image.renditions().stream().filter(r -> r.format().equals("webp")).toList();
+    assertThat(webps)
+        .extracting(Rendition::width, Rendition::height)
+        .containsExactlyElementsOf(
+            jpegs(image).stream()
+                .map(j -> org.assertj.core.groups.Tuple.tuple(j.width(), j.height()))
+                .toList());
+    for (Rendition webp : webps) {
+      assertThat(webp.contentType()).isEqualTo("image/webp");
+      assertThat(new String(webp.bytes(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("RIFF");
+      // Lossy VP8 and nothing else: no EXIF, XMP or ICC chunk travels with the pixels.
+      assertThat(new String(webp.bytes(), 8, 8, java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("WEBPVP8 ");
+      assertThat(TestImages.containsAscii(webp.bytes(), "EXIF")).isFalse();
+      assertThat(TestImages.containsAscii(webp.bytes(), "SilverCam")).isFalse();
+      BufferedImage decoded = decode(webp.bytes());
+      assertThat(decoded.getWidth()).isEqualTo(webp.width());
+      assertThat(decoded.getHeight()).isEqualTo(webp.height());
+      assertThat(webp.sha256()).isEqualTo(ImageProcessor.sha256(webp.bytes()));
+    }
+    Rendition largestJpeg = jpegs(image).get(jpegs(image).size() - 1);
+    Rendition largestWebp = webps.get(webps.size() - 1);
+    // Same picture: the red marker at the top left survives in both.
+    assertThat(TestImages.rgbAt(decode(largestWebp.bytes()), 10, 10)[0])
+        .isCloseTo(TestImages.rgbAt(decode(largestJpeg.bytes()), 10, 10)[0], within(40));
+  }
+
+  @Test
   void renditionsCarryNoMetadataAtAll() throws Exception {
     byte[] upload = TestImages.jpegWithExif(TestImages.productShot(1700, 1200, 2), 1);
     assertThat(TestImages.jpegMarkersBeforeScan(upload)).contains(0xE1);
     assertThat(ExifOrientation.orientationTag(TestImages.exifTiff(1))).isEqualTo(1);
 
-    for (Rendition rendition : process(upload).renditions()) {
+    for (Rendition rendition : jpegs(process(upload))) {
       assertThat(TestImages.jpegMarkersBeforeScan(rendition.bytes()))
           .as("only JFIF, quantisation, frame and Huffman segments")
           .doesNotContain(0xE1, 0xE2, 0xED, 0xFE)
@@ -78,7 +118,7 @@ class ImageProcessorTest {
 
     assertThat(image.width()).isEqualTo(800);
     assertThat(image.height()).isEqualTo(1200);
-    Rendition largest = image.renditions().get(image.renditions().size() - 1);
+    Rendition largest = jpegs(image).get(jpegs(image).size() - 1);
     assertThat(largest.width()).isEqualTo(800);
     assertThat(largest.height()).isEqualTo(1200);
     BufferedImage shown = decode(largest.bytes());
@@ -111,7 +151,7 @@ class ImageProcessorTest {
     ProcessedImage image = processor.process(pngNamedJpg);
 
     assertThat(image.type()).isEqualTo(ImageType.PNG);
-    assertThat(image.renditions()).extracting(Rendition::width).containsExactly(320, 800);
+    assertThat(jpegs(image)).extracting(Rendition::width).containsExactly(320, 800);
   }
 
   @Test
@@ -129,14 +169,14 @@ class ImageProcessorTest {
     ProcessedImage image = process(TestImages.webp(TestImages.productShot(1000, 700, 5), dir));
 
     assertThat(image.type()).isEqualTo(ImageType.WEBP);
-    assertThat(image.renditions()).extracting(Rendition::width).containsExactly(320, 800);
+    assertThat(jpegs(image)).extracting(Rendition::width).containsExactly(320, 800);
   }
 
   @Test
   void smallPicturesAreNeverUpscaled() throws Exception {
     ProcessedImage image = process(TestImages.jpeg(TestImages.productShot(200, 150, 6)));
 
-    assertThat(image.renditions())
+    assertThat(jpegs(image))
         .singleElement()
         .satisfies(
             r -> {
@@ -203,6 +243,10 @@ class ImageProcessorTest {
     assertThat(ExifOrientation.orientationTag(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 99}))
         .isEqualTo(1);
     assertThat(ExifOrientation.orientationTag("garbage!".getBytes())).isEqualTo(1);
+  }
+
+  private static List<Rendition> jpegs(ProcessedImage image) {
+    return image.renditions().stream().filter(r -> r.format().equals("jpeg")).toList();
   }
 
   private ProcessedImage process(byte[] bytes) throws Exception {

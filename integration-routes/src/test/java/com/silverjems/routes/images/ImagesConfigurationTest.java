@@ -24,8 +24,8 @@ class ImagesConfigurationTest {
     ImagesProperties unset = bind(Map.of());
 
     assertThatThrownBy(unset::requireComplete)
-        .hasMessageContaining("IMAGES_UPLOAD_BUCKET")
-        .hasMessageContaining("IMAGES_PUBLIC_BUCKET")
+        .hasMessageContaining("SILVERJEMS_IMAGES_UPLOADS_BUCKET")
+        .hasMessageContaining("SILVERJEMS_IMAGES_PUBLIC_BUCKET")
         .hasMessageContaining("AWS_REGION");
   }
 
@@ -42,6 +42,7 @@ class ImagesConfigurationTest {
             .requireComplete();
 
     assertThat(defaults.renditions().widths()).containsExactly(320, 800, 1600);
+    assertThat(defaults.renditions().formats()).containsExactly("jpeg", "webp");
     assertThat(defaults.renditions().cacheControl())
         .isEqualTo("public, max-age=31536000, immutable");
     assertThat(defaults.incomingPrefix()).isEqualTo("incoming/");

@@ -30,8 +30,13 @@ public final class LocalS3 implements AutoCloseable {
 
   public static final String UPLOAD_BUCKET = "silverjems-uploads";
   public static final String PUBLIC_BUCKET = "silverjems-public";
-  static final String ACCESS_KEY = "local-access-key";
-  static final String SECRET_KEY = "local-secret-key";
+
+  /**
+   * The one key pair S3Proxy accepts; {@code AwsTestCredentials} gives the SDK's default chain it.
+   */
+  public static final String ACCESS_KEY = "local";
+
+  public static final String SECRET_KEY = "local-secret";
   static final String REGION = "eu-west-2";
 
   private final S3Proxy proxy;

@@ -26,7 +26,7 @@ public final class SmallHeapRendering {
     ProcessedImage image = processor.process(Path.of(args[0]));
     Path output = Files.createDirectories(Path.of(args[1]));
     for (Rendition rendition : image.renditions()) {
-      Files.write(output.resolve(rendition.width() + ".jpg"), rendition.bytes());
+      Files.write(output.resolve(rendition.width() + "." + rendition.format()), rendition.bytes());
     }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

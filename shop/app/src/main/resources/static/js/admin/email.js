@@ -10,7 +10,7 @@ const BASE = '/api/admin/email';
 
 function table(id, caption, headings, rows) {
   if (rows.length === 0) return h('p', { class: 'empty' }, 'Nothing here.');
-  return h('div', { class: 'table-wrap' }, h('table', { id }, h('caption', { class: 'visually-hidden' }, caption), h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {}, rows)));
+  return h('div', { class: 'table-wrap' }, h('table', { id }, h('caption', { class: 'visually-hidden' }, caption), h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))), h('tbody', {}, rows)));
 }
 
 function section(id, title, body) {

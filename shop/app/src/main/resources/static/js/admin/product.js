@@ -260,7 +260,7 @@ adminPage({
         'section',
         { class: 'card', 'aria-labelledby': 'variants-title' },
         h('h2', { id: 'variants-title' }, 'Variants, prices and stock'),
-        h('div', { class: 'table-wrap' }, h('table', { id: 'variants' }, h('thead', {}, h('tr', {}, ['SKU', 'Size', 'Metal', 'Weight', 'Price', 'Stock', ''].map((t) => h('th', { scope: 'col' }, t)))), rows)),
+        h('div', { class: 'table-wrap' }, h('table', { id: 'variants' }, h('thead', {}, h('tr', {}, ['SKU', 'Size', 'Metal', 'Weight', 'Price', 'Stock', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))), rows)),
       ),
       newVariantForm(product, (variant) => rows.append(variantRow(variant))),
       h('div', { class: 'cards' }, detailsForm(product, categories), imagesSection(product)),

@@ -7,6 +7,7 @@ import { money } from '../format.js';
 import { picture } from '../images.js';
 import { categories, errorNotice, heading, showDegradedBanner, storefrontPage } from '../layout.js';
 import { product } from '../catalog.js';
+import { canonical, describe, previewImage, productJsonLd } from '../seo.js';
 import { sizeGuide } from '../size-guide.js';
 
 const GALLERY_SIZES = '(min-width: 60rem) 36rem, 92vw';
@@ -33,28 +34,101 @@ function stockText(variant) {
   return h('span', { class: 'stock' }, 'In stock, ready to send');
 }
 
+// Gallery: the main photo opens a zoomed view on click (Enter/Space too, it is a button); the
+// thumbnails are one tab stop, arrow keys move between them (as in a toolbar), and the zoomed view
+// pages with the arrow keys and closes with Escape (a native modal <dialog>, which keeps focus).
 function gallery(p) {
   const images = p.images ?? [];
-  const main = h('div', { class: 'gallery__main' }, picture(images[0], { alt: images[0]?.alt ?? p.name, sizes: GALLERY_SIZES, eager: true }));
-  if (images.length < 2) return h('section', { class: 'gallery', 'aria-label': 'Photos' }, main);
+  const count = images.length;
+  let current = 0;
+  const altOf = (i) => images[i]?.alt ?? p.name;
+  const main = h('div', { class: 'gallery__main' });
+  if (count === 0) {
+    render(main, picture(null, { alt: p.name, sizes: GALLERY_SIZES, eager: true }));
+    return { element: h('section', { class: 'gallery', 'aria-label': 'Photos' }, main), dialog: null };
+  }
+
+  const zoomImage = h('div', { class: 'zoom__image' });
+  const zoomCaption = h('p', { class: 'zoom__caption', id: 'zoom-caption', 'aria-live': 'polite' });
+  const show = (index) => {
+    current = (index + count) % count;
+    render(zoomImage, picture(images[current], { alt: altOf(current), sizes: '100vw', eager: true }));
+    zoomCaption.textContent = `Photo ${current + 1} of ${count}`;
+  };
+  const pager = count > 1
+    ? h(
+        'div',
+        { class: 'zoom__pager' },
+        h('button', { type: 'button', class: 'button button--secondary button--small', id: 'zoom-previous', on: { click: () => show(current - 1) } }, '← Previous'),
+        h('button', { type: 'button', class: 'button button--secondary button--small', id: 'zoom-next', on: { click: () => show(current + 1) } }, 'Next →'),
+      )
+    : null;
+  const dialog = h(
+    'dialog',
+    { class: 'zoom', id: 'zoom', 'aria-label': `${p.name}: photos`, 'aria-describedby': 'zoom-caption' },
+    zoomImage,
+    h('div', { class: 'zoom__bar' }, zoomCaption, pager, h('form', { method: 'dialog' }, h('button', { type: 'submit', class: 'button button--small', id: 'zoom-close', autofocus: true }, 'Close'))),
+  );
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowRight') show(current + 1);
+    else if (event.key === 'ArrowLeft') show(current - 1);
+    else return;
+    event.preventDefault();
+  });
+  // A click on the backdrop (outside the picture and its bar) closes, as shoppers expect.
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+
+  const zoomButton = h('button', {
+    type: 'button',
+    class: 'gallery__zoom',
+    id: 'gallery-zoom',
+    'aria-haspopup': 'dialog',
+    on: {
+      click: () => {
+        show(current);
+        dialog.showModal();
+      },
+    },
+  });
+  const select = (index) => {
+    current = index;
+    render(zoomButton, picture(images[index], { alt: altOf(index), sizes: GALLERY_SIZES, eager: true }), h('span', { class: 'gallery__hint', 'aria-hidden': 'true' }, 'Zoom'));
+    zoomButton.setAttribute('aria-label', `Zoom photo ${index + 1} of ${count}: ${altOf(index)}`);
+    buttons.forEach((b, i) => {
+      b.setAttribute('aria-pressed', i === index ? 'true' : 'false');
+      b.tabIndex = i === index ? 0 : -1;
+    });
+  };
   const buttons = images.map((image, index) =>
     h(
       'button',
       {
         type: 'button',
-        'aria-pressed': index === 0 ? 'true' : 'false',
-        'aria-label': `Show photo ${index + 1} of ${images.length}`,
-        on: {
-          click: (event) => {
-            render(main, picture(image, { alt: image.alt ?? p.name, sizes: GALLERY_SIZES, eager: true }));
-            for (const b of buttons) b.setAttribute('aria-pressed', b === event.currentTarget ? 'true' : 'false');
-          },
-        },
+        'aria-pressed': 'false',
+        'aria-label': `Show photo ${index + 1} of ${count}`,
+        on: { click: () => select(index) },
       },
       picture(image, { alt: '', sizes: '4.5rem' }),
     ),
   );
-  return h('section', { class: 'gallery', 'aria-label': 'Photos' }, main, h('ul', { class: 'gallery__thumbs' }, buttons.map((b) => h('li', {}, b))));
+  // The toolbar wraps the list, so the list keeps its list semantics.
+  const thumbs = count > 1 ? h('div', { role: 'toolbar', 'aria-label': 'Choose a photo' }, h('ul', { class: 'gallery__thumbs' }, buttons.map((b) => h('li', {}, b)))) : null;
+  thumbs?.addEventListener('keydown', (event) => {
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let next = null;
+    if (event.key in moves) next = (current + moves[event.key] + count) % count;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = count - 1;
+    if (next === null) return;
+    event.preventDefault();
+    select(next);
+    buttons[next].focus();
+  });
+  render(main, zoomButton);
+  select(0);
+  return { element: h('section', { class: 'gallery', 'aria-label': 'Photos' }, main, thumbs), dialog };
 }
 
 function variantLabel(v) {
@@ -72,6 +146,9 @@ storefrontPage({
     const [p, list] = await Promise.all([product(slug), categories()]);
     heading(p.name);
     document.title = `${p.name} · Silver Jems`;
+    const url = canonical('/product', { slug: p.slug ?? slug });
+    describe({ title: p.name, description: p.description || `${p.name} in sterling silver (925).`, url, image: previewImage(p.images?.[0]), type: 'product' });
+    productJsonLd(p, url);
     const catSlug = categorySlug(p);
     const category = list.find((c) => c.slug === catSlug);
     const variants = variantsOf(p);
@@ -151,6 +228,7 @@ storefrontPage({
       }
     });
 
+    const photos = gallery(p);
     const specs = variants[0]
       ? h(
           'dl',
@@ -174,8 +252,9 @@ storefrontPage({
           h('li', {}, h('span', { 'aria-current': 'page' }, p.name)),
         ),
       ),
-      h('div', { class: 'product' }, gallery(p), h('section', { class: 'product__info', 'aria-label': 'Details' }, price, stock, form, h('p', {}, p.description ?? ''), specs)),
+      h('div', { class: 'product' }, photos.element, h('section', { class: 'product__info', 'aria-label': 'Details' }, price, stock, form, h('p', {}, p.description ?? ''), specs)),
       guide?.dialog,
+      photos.dialog,
     );
     showSelection();
   },

@@ -1,6 +1,9 @@
 package com.silverjems.shop;
 
 import com.silverjems.routes.TestIntegrationRoutesApplication;
+import com.silverjems.routes.emulators.AwsTestCredentials;
+import com.silverjems.routes.images.LocalS3;
+import com.silverjems.shop.images.DemoPhotoUploads;
 import com.silverjems.testsupport.LocalPostgres;
 import com.silverjems.testsupport.LocalRunProblem;
 import com.silverjems.testsupport.ShopMigrations;
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The local run: the whole platform on one laptop with nothing installed but a JDK. Starts real
@@ -70,13 +74,20 @@ public final class TestShopApplication {
 
       // System properties outrank application.yml; the developer's own --args still outrank them.
       settings.springDefaults(postgres.jdbcUrl()).forEach(System::setProperty);
+      // The shop's S3 client is production's: the SDK's standard settings point it at S3Proxy.
+      AwsTestCredentials.install();
+      settings.awsSdkSettings().forEach(System::setProperty);
       identity.springDefaults(settings.port()).forEach(System::setProperty);
       SpringApplication application = new SpringApplication(ShopApplication.class);
       // The benchmark's yardstick (bench/catalog.sh): a bare endpoint in the same application.
       application.addInitializers(
-          context ->
-              ((org.springframework.context.support.GenericApplicationContext) context)
-                  .registerBean(com.silverjems.bench.BareEndpoint.class));
+          context -> {
+            var beans = (org.springframework.context.support.GenericApplicationContext) context;
+            beans.registerBean(com.silverjems.bench.BareEndpoint.class);
+            // What CloudFront does in production: the public bucket's renditions on the site.
+            beans.registerBean(
+                LocalImages.class, () -> new LocalImages(settings.publicImagesFolder()));
+          });
       application.addListeners(
           (ApplicationListener<ApplicationReadyEvent>)
               ready ->
@@ -88,26 +99,68 @@ public final class TestShopApplication {
                           + ")\n\n"
                           + identity.howToSignIn(settings.port())
                           + "\n"));
-      application.run(args);
+      ConfigurableApplicationContext shop = application.run(args);
       // The integration hub, all route groups, against the same database: emails of orders
       // placed in the storefront land on the mail page it prints; image uploads go to its S3.
-      TestIntegrationRoutesApplication.start(
+      startHub(
           postgres.jdbcUrl(),
           settings.dataDirectory(),
           settings.port() + 2,
-          8025,
-          9000,
-          "--spring.autoconfigure.exclude=" + String.join(",", SHOP_ONLY_AUTO_CONFIGURATION),
-          // Both applications have a classpath:application.yml and the shop's comes first.
-          "--spring.config.location=" + hubApplicationYml());
+          settings.mailPort(),
+          settings.s3Port());
+      uploadDemoPhotos(shop);
     } catch (LocalRunProblem problem) {
       System.err.println("silverjems: " + problem.getMessage());
       System.exit(2);
     }
   }
 
-  /** Where the local run keeps its data and which port it serves, from {@code --key=value} args. */
-  record LocalRunSettings(Path dataDirectory, int port) {
+  /** The hub, every route group, in this JVM next to the shop. */
+  static TestIntegrationRoutesApplication.LocalHub startHub(
+      String jdbcUrl, Path data, int port, int mailPort, int s3Port, String... args) {
+    List<String> arguments = new java.util.ArrayList<>(List.of(args));
+    arguments.add(
+        "--spring.autoconfigure.exclude=" + String.join(",", SHOP_ONLY_AUTO_CONFIGURATION));
+    // Both applications have a classpath:application.yml and the shop's comes first.
+    arguments.add("--spring.config.location=" + hubApplicationYml());
+    // The launcher migrated the database, demo data included, which the hub's Flyway cannot see.
+    arguments.add("--spring.flyway.enabled=false");
+    return TestIntegrationRoutesApplication.start(
+        jdbcUrl, data, port, mailPort, s3Port, arguments.toArray(String[]::new));
+  }
+
+  /**
+   * First start: the demo catalogue's photos go through the admin upload path and the hub's images
+   * route, in the background so that the shop is usable at once.
+   */
+  private static void uploadDemoPhotos(ConfigurableApplicationContext shop) {
+    Thread uploader =
+        new Thread(
+            () -> {
+              try {
+                int uploaded = DemoPhotoUploads.uploadMissing(shop);
+                if (uploaded > 0) {
+                  System.out.println(
+                      "\n  Uploaded "
+                          + uploaded
+                          + " demo product photos; the images route publishes them within a"
+                          + " minute.\n");
+                }
+              } catch (RuntimeException e) {
+                LoggerFactory.getLogger(TestShopApplication.class)
+                    .warn("Demo photos were not uploaded: {}", e.toString());
+              }
+            },
+            "demo-photos");
+    uploader.setDaemon(true);
+    uploader.start();
+  }
+
+  /**
+   * Where the local run keeps its data and which ports it serves, from {@code --key=value} args and
+   * the environment.
+   */
+  record LocalRunSettings(Path dataDirectory, int port, int mailPort, int s3Port) {
 
     static LocalRunSettings from(String[] args) {
       return from(args, System.getenv());
@@ -131,7 +184,27 @@ public final class TestShopApplication {
       }
       return new LocalRunSettings(
           Path.of(options.getOrDefault("silverjems.local.data-dir", ".local-data")),
-          Integer.parseInt(options.getOrDefault("server.port", "8080")));
+          Integer.parseInt(options.getOrDefault("server.port", "8080")),
+          Integer.parseInt(environment.getOrDefault("SILVERJEMS_MAIL_PORT", "8025")),
+          Integer.parseInt(environment.getOrDefault("SILVERJEMS_S3_PORT", "9000")));
+    }
+
+    /** The public bucket's renditions, as S3Proxy's filesystem store keeps them. */
+    Path publicImagesFolder() {
+      return dataDirectory.resolve("s3").resolve(LocalS3.PUBLIC_BUCKET);
+    }
+
+    /**
+     * The AWS SDK's standard settings (system-property form of {@code AWS_ENDPOINT_URL_S3}, {@code
+     * AWS_REQUEST_CHECKSUM_CALCULATION}, ...) for S3Proxy: it refuses the default trailing
+     * checksums. An IP address as endpoint makes the SDK address buckets by path.
+     */
+    Map<String, String> awsSdkSettings() {
+      Map<String, String> sdk = new HashMap<>();
+      sdk.put("aws.endpointUrlS3", "http://127.0.0.1:" + s3Port);
+      sdk.put("aws.requestChecksumCalculation", "when_required");
+      sdk.put("aws.responseChecksumValidation", "when_required");
+      return sdk;
     }
 
     void checkPortIsFree() {
@@ -165,11 +238,14 @@ public final class TestShopApplication {
       // No Redis to run here; --silverjems.catalog.cache.enabled=true --spring.data.redis.port=N
       // puts one in front of the catalogue (bench/catalog.sh does).
       defaults.put("silverjems.catalog.cache.enabled", "false");
-      // Where the hub's local S3 serves the public images bucket (IMAGES_BASE_URL to change it).
+      // Renditions are served on the site itself, as CloudFront does (IMAGES_BASE_URL to change
+      // it):
+      // the pages' CSP allows images from their own origin.
       defaults.put(
           "silverjems.catalog.images-base-url",
-          System.getenv()
-              .getOrDefault("IMAGES_BASE_URL", "http://127.0.0.1:9000/silverjems-public/"));
+          System.getenv().getOrDefault("IMAGES_BASE_URL", "http://localhost:" + port + "/"));
+      // Admin uploads go to the hub's S3 (S3Proxy), whose images route publishes them.
+      defaults.put("silverjems.images.upload-bucket", LocalS3.UPLOAD_BUCKET);
       // The hub started below: its admin API (dead letters, suppressions).
       defaults.put("silverjems.email-hub.url", "http://localhost:" + (port + 2));
       return defaults;

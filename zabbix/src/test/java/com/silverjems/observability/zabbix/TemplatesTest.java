@@ -110,6 +110,44 @@ class TemplatesTest {
   }
 
   @Test
+  void theDatabaseChecksRunAsTheReadOnlyMonitoringRoleOfTheMigrations() throws Exception {
+    JsonNode postgres =
+        Templates.templates().stream()
+            .filter(t -> t.path("template").asText().contains("PostgreSQL"))
+            .findFirst()
+            .orElseThrow();
+    String role = Templates.macroDefaults(postgres).get("{$PG.USER}");
+    String migration =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of(
+                "..", "shop/schema/src/main/resources/db/migration/V50__component_roles.sql"));
+    assertThat(migration)
+        .contains("CREATE ROLE " + role + " LOGIN")
+        .contains("GRANT pg_monitor TO " + role + ";");
+  }
+
+  @Test
+  void noTriggerDecidesOnASingleSample() {
+    int triggers = 0;
+    for (JsonNode template : Templates.templates()) {
+      for (JsonNode item : template.path("items")) {
+        for (JsonNode trigger : item.path("triggers")) {
+          triggers++;
+          // last() and a one-sample window page on one bad poll (a dropped packet, a probe that
+          // lands on a restarting node); every condition must hold over a period or several checks.
+          assertThat(trigger.path("expression").asText())
+              .as(trigger.path("name").asText())
+              .doesNotContain("last(")
+              .doesNotContain(",#1)")
+              .containsPattern(
+                  "(min|max|avg|count)\\(/[^)]*,(\\{\\$[A-Z.]*SUSTAIN\\}|#[2-9])|timeleft\\(/[^)]*,1h,");
+        }
+      }
+    }
+    assertThat(triggers).isGreaterThanOrEqualTo(15);
+  }
+
+  @Test
   void everyUserParameterIsUsedByATemplateAndEveryTemplateKeyExists() {
     Set<String> used = new HashSet<>();
     for (JsonNode template : Templates.templates()) {

@@ -34,6 +34,8 @@ class ZabbixAgentIT {
 
   private static Path work;
   private static EmbeddedPostgres postgres;
+  private static final String MONITORING_ROLE = "silverjems_monitoring";
+  private static final String MONITORING_PASSWORD = "monitoring-password";
   private static Process redis;
   private static Process agent;
   private static HttpsServer https;
@@ -54,6 +56,14 @@ class ZabbixAgentIT {
         EmbeddedPostgres.builder()
             .setServerConfig("shared_preload_libraries", "pg_stat_statements")
             .start();
+    // The database checks run as the read-only monitoring role the shop's migration V50 creates
+    // (pg_monitor, no table), the role the template's {$PG.USER} names: what they read must be
+    // readable with statistics privileges alone.
+    com.silverjems.testsupport.ShopMigrations.apply(postgres.getPostgresDatabase(), false);
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("ALTER ROLE " + MONITORING_ROLE + " PASSWORD '" + MONITORING_PASSWORD + "'");
+    }
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -104,14 +114,14 @@ class ZabbixAgentIT {
         new ProcessBuilder(agent2.toString(), "-c", config.toString(), "-f")
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("agent2.out").toFile());
-    builder.environment().put("PGPASSWORD", "postgres");
+    builder.environment().put("PGPASSWORD", MONITORING_PASSWORD);
     agent = builder.start();
     Servers.await(
         "the agent to answer", Duration.ofSeconds(30), () -> get("agent.ping").equals("1"));
 
     macros.put("{$PG.HOST}", "127.0.0.1");
     macros.put("{$PG.PORT}", String.valueOf(postgres.getPort()));
-    macros.put("{$PG.USER}", "postgres");
+    macros.put("{$PG.USER}", MONITORING_ROLE);
     macros.put("{$PG.DB}", "postgres");
     macros.put("{$PG.SLOW.SECONDS}", "2");
     macros.put("{$REDIS.CONN.URI}", "tcp://127.0.0.1:" + redisPort);
@@ -271,7 +281,9 @@ class ZabbixAgentIT {
             .append(name)
             .append("[127.0.0.1,")
             .append(postgres.getPort())
-            .append(",postgres,postgres");
+            .append(",")
+            .append(MONITORING_ROLE)
+            .append(",postgres");
     for (String e : extra) {
       key.append(',').append(e);
     }

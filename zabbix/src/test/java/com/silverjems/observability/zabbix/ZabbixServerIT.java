@@ -250,6 +250,98 @@ class ZabbixServerIT {
 
   @Test
   void everyTemplateImportsAndAProvokedOutageRaisesItsTrigger() throws Exception {
+    Map<String, JsonNode> byName = importTemplates();
+    for (JsonNode template : Templates.templates()) {
+      JsonNode imported = byName.get(template.path("template").asText());
+      assertThat(imported).as(template.path("template").asText()).isNotNull();
+      assertThat(imported.path("items").asInt()).isEqualTo(template.path("items").size());
+    }
+
+    // A host on the PostgreSQL template, pointed at a live database first.
+    String templateId = templateId("Silver Jems PostgreSQL by Zabbix agent");
+    ObjectNode host = Templates.JSON.createObjectNode();
+    host.put("host", "silverjems-db");
+    host.putArray("groups").addObject().put("groupid", linuxServersGroupId());
+    host.putArray("templates").addObject().put("templateid", templateId);
+    agentInterface(host);
+    ArrayNode macros = host.putArray("macros");
+    macros.addObject().put("macro", "{$PG.HOST}").put("value", "127.0.0.1");
+    macros.addObject().put("macro", "{$PG.PORT}").put("value", String.valueOf(postgres.getPort()));
+    macros.addObject().put("macro", "{$PG.USER}").put("value", "postgres");
+    macros.addObject().put("macro", "{$PG.INTERVAL}").put("value", "5s");
+    // The trigger holds for {$PG.SUSTAIN}: three polls here instead of 3 minutes.
+    macros.addObject().put("macro", "{$PG.SUSTAIN}").put("value", "15s");
+    String hostId = call("host.create", host, true).path("hostids").get(0).asText();
+
+    Servers.await(
+        "the ping item to report PostgreSQL up",
+        Duration.ofSeconds(90),
+        () -> pingValue(hostId).equals("1"));
+    assertThat(firingTriggers(hostId)).doesNotContain("PostgreSQL: service is down");
+
+    // The provoked condition: the host's database stops answering (its port now leads nowhere).
+    String macroId =
+        call(
+                "usermacro.get",
+                Map.of("hostids", hostId, "filter", Map.of("macro", "{$PG.PORT}")),
+                true)
+            .get(0)
+            .path("hostmacroid")
+            .asText();
+    call(
+        "usermacro.update",
+        Map.of("hostmacroid", macroId, "value", String.valueOf(Servers.freePort())),
+        true);
+    Servers.await(
+        "the trigger 'PostgreSQL: service is down'",
+        Duration.ofSeconds(90),
+        () -> firingTriggers(hostId).contains("PostgreSQL: service is down"));
+  }
+
+  /**
+   * The certificate trigger's horizon is 30 days (the seed's rule, like Prometheus's and ACM's): an
+   * endpoint whose certificate has 29 days left raises it once three checks agree; one with 31 days
+   * left never does, though its checks are just as many.
+   */
+  @Test
+  void aCertificateWith29DaysLeftRaisesTheExpiryTriggerAndOneWith31DaysDoesNot() throws Exception {
+    importTemplates();
+    String templateId = templateId("Silver Jems TLS certificate by Zabbix agent 2");
+    String trigger = "TLS certificate of localhost expires within 30 days";
+    Map<Integer, String> hosts = new java.util.TreeMap<>();
+    List<com.sun.net.httpserver.HttpsServer> servers = new ArrayList<>();
+    try {
+      for (int days : List.of(29, 31)) {
+        Path dir = Files.createDirectories(work.resolve("cert-" + days));
+        int port = Servers.freePort();
+        servers.add(Servers.https(dir, port, days));
+        ObjectNode host = Templates.JSON.createObjectNode();
+        host.put("host", "cert-" + days + "-days");
+        host.putArray("groups").addObject().put("groupid", linuxServersGroupId());
+        host.putArray("templates").addObject().put("templateid", templateId);
+        agentInterface(host);
+        ArrayNode macros = host.putArray("macros");
+        macros.addObject().put("macro", "{$CERT.HOST}").put("value", "localhost");
+        macros.addObject().put("macro", "{$CERT.PORT}").put("value", String.valueOf(port));
+        macros.addObject().put("macro", "{$CERT.INTERVAL}").put("value", "5s");
+        hosts.put(days, call("host.create", host, true).path("hostids").get(0).asText());
+      }
+      Servers.await(
+          "the trigger '" + trigger + "' on the 29-day certificate",
+          Duration.ofSeconds(120),
+          () -> firingTriggers(hosts.get(29)).contains(trigger));
+      Servers.await(
+          "three checks of the 31-day certificate",
+          Duration.ofSeconds(60),
+          () -> historyCount(hosts.get(31), "silverjems.cert.not_after") >= 3);
+      assertThat(firingTriggers(hosts.get(31))).doesNotContain(trigger);
+    } finally {
+      servers.forEach(server -> server.stop(0));
+    }
+  }
+
+  /** Imports every template (idempotent: existing ones are updated); answers them by name. */
+  private static Map<String, JsonNode> importTemplates() throws IOException {
     for (Path file : Templates.files()) {
       ObjectNode params = Templates.JSON.createObjectNode();
       params.put("format", "yaml");
@@ -280,69 +372,49 @@ class ZabbixServerIT {
             true);
     Map<String, JsonNode> byName = new java.util.HashMap<>();
     templates.forEach(t -> byName.put(t.path("host").asText(), t));
-    for (JsonNode template : Templates.templates()) {
-      JsonNode imported = byName.get(template.path("template").asText());
-      assertThat(imported).as(template.path("template").asText()).isNotNull();
-      assertThat(imported.path("items").asInt()).isEqualTo(template.path("items").size());
-    }
+    return byName;
+  }
 
-    // A host on the PostgreSQL template, pointed at a live database first.
-    String templateId =
-        byName.get("Silver Jems PostgreSQL by Zabbix agent").path("templateid").asText();
-    String groupId =
-        call(
-                "hostgroup.get",
-                Map.of(
-                    "output",
-                    List.of("groupid"),
-                    "filter",
-                    Map.of("name", List.of("Linux servers"))),
-                true)
-            .get(0)
-            .path("groupid")
-            .asText();
-    ObjectNode host = Templates.JSON.createObjectNode();
-    host.put("host", "silverjems-db");
-    host.putArray("groups").addObject().put("groupid", groupId);
-    host.putArray("templates").addObject().put("templateid", templateId);
-    ObjectNode iface = host.putArray("interfaces").addObject();
-    iface
+  private static String templateId(String name) throws IOException {
+    return importTemplates().get(name).path("templateid").asText();
+  }
+
+  private static String linuxServersGroupId() {
+    return call(
+            "hostgroup.get",
+            Map.of(
+                "output", List.of("groupid"), "filter", Map.of("name", List.of("Linux servers"))),
+            true)
+        .get(0)
+        .path("groupid")
+        .asText();
+  }
+
+  /** The host is polled through the test's real agent 2. */
+  private static void agentInterface(ObjectNode host) {
+    host.putArray("interfaces")
+        .addObject()
         .put("type", 1)
         .put("main", 1)
         .put("useip", 1)
         .put("ip", "127.0.0.1")
         .put("dns", "")
         .put("port", String.valueOf(agentPort));
-    ArrayNode macros = host.putArray("macros");
-    macros.addObject().put("macro", "{$PG.HOST}").put("value", "127.0.0.1");
-    macros.addObject().put("macro", "{$PG.PORT}").put("value", String.valueOf(postgres.getPort()));
-    macros.addObject().put("macro", "{$PG.USER}").put("value", "postgres");
-    macros.addObject().put("macro", "{$PG.INTERVAL}").put("value", "5s");
-    String hostId = call("host.create", host, true).path("hostids").get(0).asText();
+  }
 
-    Servers.await(
-        "the ping item to report PostgreSQL up",
-        Duration.ofSeconds(90),
-        () -> pingValue(hostId).equals("1"));
-    assertThat(firingTriggers(hostId)).doesNotContain("PostgreSQL: service is down");
-
-    // The provoked condition: the host's database stops answering (its port now leads nowhere).
-    String macroId =
+  private static int historyCount(String hostId, String key) {
+    JsonNode item =
         call(
-                "usermacro.get",
-                Map.of("hostids", hostId, "filter", Map.of("macro", "{$PG.PORT}")),
+                "item.get",
+                Map.of(
+                    "hostids", hostId, "filter", Map.of("key_", key), "output", List.of("itemid")),
                 true)
-            .get(0)
-            .path("hostmacroid")
-            .asText();
-    call(
-        "usermacro.update",
-        Map.of("hostmacroid", macroId, "value", String.valueOf(Servers.freePort())),
-        true);
-    Servers.await(
-        "the trigger 'PostgreSQL: service is down'",
-        Duration.ofSeconds(90),
-        () -> firingTriggers(hostId).contains("PostgreSQL: service is down"));
+            .get(0);
+    return call(
+            "history.get",
+            Map.of("itemids", item.path("itemid").asText(), "history", 3, "output", "extend"),
+            true)
+        .size();
   }
 
   private static String pingValue(String hostId) {
@@ -367,7 +439,15 @@ class ZabbixServerIT {
     call(
             "trigger.get",
             Map.of(
-                "hostids", hostId, "filter", Map.of("value", 1), "output", List.of("description")),
+                "hostids",
+                hostId,
+                "filter",
+                Map.of("value", 1),
+                "output",
+                List.of("description"),
+                // Names carry macros ({$CERT.HOST}); compare them as Zabbix shows them.
+                "expandDescription",
+                true),
             true)
         .forEach(t -> names.add(t.path("description").asText()));
     return names;

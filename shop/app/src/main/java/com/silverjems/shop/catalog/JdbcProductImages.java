@@ -32,11 +32,19 @@ class JdbcProductImages implements ProductImages {
       return Map.of();
     }
     record Row(
-        String slug, String name, long imageId, String format, int width, String objectKey) {}
+        String slug,
+        String name,
+        long imageId,
+        int imageWidth,
+        int imageHeight,
+        String format,
+        int width,
+        String objectKey) {}
     List<Row> rows =
         jdbc.sql(
                 """
-                SELECT p.slug, p.name, i.id AS image_id, r.format, r.width, r.object_key
+                SELECT p.slug, p.name, i.id AS image_id, i.width AS image_width,
+                       i.height AS image_height, r.format, r.width, r.object_key
                 FROM product p
                 JOIN product_image i ON i.product_id = p.id
                 JOIN product_image_rendition r ON r.image_id = i.id
@@ -48,8 +56,10 @@ class JdbcProductImages implements ProductImages {
             .list();
     Map<String, Map<Long, List<ProductImage.Rendition>>> byProduct = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
+    Map<Long, Row> imageRows = new LinkedHashMap<>();
     for (Row row : rows) {
       names.put(row.slug(), row.name());
+      imageRows.putIfAbsent(row.imageId(), row);
       byProduct
           .computeIfAbsent(row.slug(), slug -> new LinkedHashMap<>())
           .computeIfAbsent(row.imageId(), id -> new ArrayList<>())
@@ -61,8 +71,14 @@ class JdbcProductImages implements ProductImages {
         (slug, photos) ->
             images.put(
                 slug,
-                photos.values().stream()
-                    .map(renditions -> new ProductImage(names.get(slug), renditions))
+                photos.entrySet().stream()
+                    .map(
+                        photo ->
+                            new ProductImage(
+                                names.get(slug),
+                                imageRows.get(photo.getKey()).imageWidth(),
+                                imageRows.get(photo.getKey()).imageHeight(),
+                                photo.getValue()))
                     .toList()));
     return images;
   }

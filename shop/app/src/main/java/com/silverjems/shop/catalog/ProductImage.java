@@ -7,9 +7,12 @@ import java.util.List;
  * under immutable, content-hashed URLs (for a {@code srcset}).
  *
  * @param alt the text alternative for screen readers
+ * @param width the photo's width in pixels as published (its aspect ratio with {@code height}, so
+ *     that pages reserve the right box before it loads)
+ * @param height the photo's height in pixels
  * @param renditions every size and format of the photo, smallest first
  */
-public record ProductImage(String alt, List<Rendition> renditions) {
+public record ProductImage(String alt, int width, int height, List<Rendition> renditions) {
 
   /**
    * @param url absolute URL on the CDN

@@ -123,6 +123,9 @@ final class ApiAccessRules {
               "/actuator/health/**",
               "/actuator/info",
               "/actuator/prometheus"),
+          // Generated from the catalogue (storefront.SearchEngineFiles); CloudFront routes both
+          // here.
+          rule("search engine files", Access.PUBLIC, HttpMethod.GET, "/sitemap.xml", "/robots.txt"),
           // Spring Boot's error page, rendered after an error in any request.
           rule("error page", Access.PUBLIC, null, "/error"),
           new Rule("storefront and admin UI files", staticAssets(), Access.STATIC_ASSET));

@@ -1,6 +1,5 @@
 package com.silverjems.shop.images;
 
-import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,14 +11,12 @@ import org.springframework.util.unit.DataSize;
  * @param uploadBucket the bucket whose {@code incoming/} prefix the image pipeline consumes; empty
  *     disables uploads (the admin is told so plainly)
  * @param region the upload bucket's region
- * @param endpoint an S3-compatible endpoint instead of AWS (local run and tests only)
  * @param maxUploadSize the largest original accepted (the pipeline refuses bigger ones anyway)
  */
 @ConfigurationProperties("silverjems.images")
 record ImagesProperties(
     @DefaultValue("") String uploadBucket,
     @DefaultValue("eu-west-1") String region,
-    URI endpoint,
     @DefaultValue("25MB") DataSize maxUploadSize) {
 
   boolean uploadsEnabled() {

@@ -82,11 +82,15 @@ final class BrowserSession implements AutoCloseable {
     return file;
   }
 
-  /** Labels, alt texts, names of links and buttons, and WCAG AA text contrast on this page. */
+  /**
+   * Labels, alt texts, names of links and buttons, and WCAG AA text contrast on this page; then
+   * axe-core's audit, which must find nothing.
+   */
   void assertAccessible(String step) {
     assertThat(accessibilityProblems())
         .as("accessibility problems at step '" + step + "'")
         .isEmpty();
+    assertThat(Axe.violations(page)).as("axe-core violations at step '" + step + "'").isEmpty();
   }
 
   @SuppressWarnings("unchecked")

@@ -51,7 +51,7 @@ final class RunningShop implements AutoCloseable {
     Map<String, String> settings = new LinkedHashMap<>(database.springProperties());
     // Admin photo uploads go to the in-process bucket.
     settings.put("silverjems.images.upload-bucket", UploadBucket.NAME);
-    settings.put("silverjems.images.endpoint", uploads.endpoint().toString());
+    uploads.becomeTheSdksS3();
     settings.put("silverjems.email-hub.url", emailHub.baseUrl());
     // A port known before start-up, so that rendition URLs (the CDN's in production) can name
     // this origin: the storefront's CSP lets images come from its own origin or over https.

@@ -3,6 +3,8 @@ package com.silverjems.shop.webui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -129,6 +131,118 @@ class StorefrontBrowsingIT {
     page.getByLabel("L", new Page.GetByLabelOptions().setExact(true)).check();
     assertThat(page.locator("#stock")).hasText("In stock, ready to send");
     browser.screenshot("hammered-band-ring");
+  }
+
+  @Test
+  void productPageTellsSearchEnginesWhatItSellsAndItsGalleryWorksByKeyboard() throws Exception {
+    Page page = browser.open("/product?slug=hammered-band-ring");
+    String url = shop.baseUrl() + "/product?slug=hammered-band-ring";
+
+    JsonNode product =
+        new ObjectMapper()
+            .readTree(
+                page.locator("script#product-json-ld[type='application/ld+json']").textContent());
+    assertThat(product.path("@context").asText()).isEqualTo("https://schema.org");
+    assertThat(product.path("@type").asText()).isEqualTo("Product");
+    assertThat(product.path("name").asText()).isEqualTo("Hammered Band Ring");
+    assertThat(product.path("url").asText()).isEqualTo(url);
+    assertThat(product.path("image").get(0).asText()).endsWith("-1600.jpg");
+    assertThat(product.path("offers")).hasSize(4);
+    JsonNode offer = product.path("offers").get(0);
+    assertThat(offer.path("@type").asText()).isEqualTo("Offer");
+    assertThat(offer.path("sku").asText()).isEqualTo("RNG-HAM-J");
+    assertThat(offer.path("price").asText()).isEqualTo("65.00");
+    assertThat(offer.path("priceCurrency").asText()).isEqualTo("GBP");
+    assertThat(offer.path("availability").asText()).isEqualTo("https://schema.org/InStock");
+    assertThat(page.locator("link[rel=canonical]")).hasAttribute("href", url);
+    assertThat(page.locator("meta[property='og:title']"))
+        .hasAttribute("content", "Hammered Band Ring");
+    assertThat(page.locator("meta[property='og:url']")).hasAttribute("content", url);
+    assertThat(page.locator("meta[property='og:image']"))
+        .hasAttribute("content", java.util.regex.Pattern.compile("-1600\\.jpg$"));
+    assertThat(page.locator("meta[name='twitter:card']"))
+        .hasAttribute("content", "summary_large_image");
+
+    // Thumbnails are one tab stop; arrow keys choose the photo.
+    Locator thumbs = page.locator(".gallery__thumbs button");
+    assertThat(thumbs).hasCount(2);
+    thumbs.first().focus();
+    page.keyboard().press("ArrowRight");
+    assertThat(thumbs.nth(1)).isFocused();
+    assertThat(thumbs.nth(1)).hasAttribute("aria-pressed", "true");
+    assertThat(thumbs.first()).hasAttribute("tabindex", "-1");
+    Locator zoom = page.locator("#gallery-zoom");
+    assertThat(zoom).hasAttribute("aria-label", "Zoom photo 2 of 2: Hammered Band Ring");
+
+    // The main photo zooms (Enter, as a click), pages with the arrows and closes with Escape.
+    zoom.focus();
+    page.keyboard().press("Enter");
+    Locator dialog = page.locator("dialog#zoom");
+    assertThat(dialog).isVisible();
+    assertThat(dialog.locator(".zoom__caption")).hasText("Photo 2 of 2");
+    assertThat(dialog.locator("img")).hasAttribute("sizes", "100vw");
+    page.keyboard().press("ArrowRight");
+    assertThat(dialog.locator(".zoom__caption")).hasText("Photo 1 of 2");
+    browser.screenshot("zoomed");
+    page.keyboard().press("Escape");
+    assertThat(dialog).isHidden();
+    assertThat(zoom).isFocused();
+  }
+
+  @Test
+  void choosingALengthShowsItsOwnPrice() {
+    Page page = browser.open("/product?slug=pebble-pendant-necklace");
+    assertThat(page.locator("#price")).hasText("From £52.00");
+    assertThat(page.locator("#stock")).hasText("Choose a size to see availability");
+
+    page.getByLabel("18in", new Page.GetByLabelOptions().setExact(true)).check();
+    assertThat(page.locator("#price")).hasText("£54.00");
+    assertThat(page.locator("#stock")).hasText("In stock, ready to send");
+    page.getByLabel("16in", new Page.GetByLabelOptions().setExact(true)).check();
+    assertThat(page.locator("#price")).hasText("£52.00");
+    browser.screenshot("pebble-pendant-16in");
+  }
+
+  @Test
+  void searchSuggestsAsYouTypeAndAnEmptySearchSuggestsCategories() {
+    Page page = browser.open("/");
+    java.util.List<String> searches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.onRequest(
+        request -> {
+          if (request.url().contains("/api/products?") && request.url().contains("q=")) {
+            searches.add(request.url());
+          }
+        });
+
+    page.locator("#site-search")
+        .pressSequentially("moonstone", new Locator.PressSequentiallyOptions().setDelay(40));
+    Locator suggestions = page.locator("#search-suggestions a");
+    assertThat(suggestions.first()).containsText("Moonstone Signet Ring");
+    assertThat(page.locator("#search-status")).hasText("1 piece matches \"moonstone\".");
+    // Nine keystrokes, typed faster than the pause the box waits for: one request, not nine.
+    assertThat(searches).hasSize(1);
+    browser.screenshot("search-suggestions");
+    page.keyboard().press("ArrowDown");
+    assertThat(suggestions.first()).isFocused();
+    page.keyboard().press("Escape");
+    assertThat(page.locator("#search-suggestions")).isHidden();
+
+    page.locator("#site-search").fill("unobtainium");
+    page.locator("#site-search").press("Enter");
+    page.waitForURL("**/search?q=unobtainium");
+    browser.awaitDrawn();
+    assertThat(page.locator("#no-results")).hasText("No pieces match \"unobtainium\"");
+    assertThat(page.locator("#suggested-categories a"))
+        .hasText(new String[] {"Rings", "Necklaces", "Earrings"});
+    browser.screenshot("search-no-results");
+
+    page.locator("#site-search").fill("hoops");
+    page.locator("#site-search").press("Enter");
+    page.waitForURL("**/search?q=hoops");
+    browser.awaitDrawn();
+    assertThat(page.locator(".product-card__name"))
+        .hasText(new String[] {"Everyday Hoop Earrings 20 mm"});
+    browser.screenshot("search-results");
   }
 
   @Test

@@ -55,6 +55,19 @@ final class UploadBucket implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + proxy.getPort());
   }
 
+  /**
+   * Points every S3 client built from now on in this JVM at this server through the SDK's own
+   * settings (what {@code AWS_ENDPOINT_URL_S3} and friends set in a container): the shop's client
+   * is built exactly as in production. S3Proxy refuses the SDK's default trailing checksums.
+   */
+  void becomeTheSdksS3() {
+    System.setProperty("aws.endpointUrlS3", endpoint().toString());
+    System.setProperty("aws.requestChecksumCalculation", "when_required");
+    System.setProperty("aws.responseChecksumValidation", "when_required");
+    System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "test"));
+    System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "test"));
+  }
+
   /** The objects under {@code prefix}. */
   List<S3Object> objects(String prefix) {
     try (S3Client s3 =

@@ -1,0 +1,146 @@
+package com.silverjems.infra.observability;
+
+import com.silverjems.infra.config.DeploymentEnvironment;
+import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.data.DatabaseRole;
+import com.silverjems.infra.network.NetworkStack;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.BlockDevice;
+import software.amazon.awscdk.services.ec2.BlockDeviceVolume;
+import software.amazon.awscdk.services.ec2.EbsDeviceOptions;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Instance;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.MachineImage;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.UserData;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.constructs.Construct;
+
+/**
+ * Where Zabbix runs: one EC2 host per environment in the app subnets, the platform's only EC2
+ * capacity. Its user data ({@code zabbix/host/user-data.sh}) installs the Zabbix server and agent 2
+ * with the repository's UserParameters; the agent watches RDS as the read-only monitoring role and
+ * ElastiCache over TLS with the AUTH token. Its security group alone is admitted to the database
+ * and the cache; no inbound rule (administration through SSM Session Manager).
+ */
+public final class ZabbixHost extends Construct {
+
+  /** The Debian 12 image Debian publishes in every region (resolved at deploy time). */
+  static final String DEBIAN_IMAGE_PARAMETER = "/aws/service/debian/release/12/latest/amd64";
+
+  private final Instance instance;
+  private final SecurityGroup securityGroup;
+
+  public ZabbixHost(
+      Construct scope, String id, DeploymentEnvironment env, IVpc vpc, DataStack data) {
+    super(scope, id);
+    securityGroup =
+        SecurityGroup.Builder.create(this, "SecurityGroup")
+            .vpc(vpc)
+            .description("Zabbix host: no inbound; reaches RDS, ElastiCache, package mirrors, AWS")
+            .allowAllOutbound(true)
+            .build();
+    data.allowDatabaseFrom(securityGroup, "Zabbix agent -> PostgreSQL (monitoring role)");
+    data.allowCacheFrom(securityGroup, "Zabbix agent -> Redis (TLS, AUTH)");
+    Role role =
+        Role.Builder.create(this, "Role")
+            .assumedBy(new ServicePrincipal("ec2.amazonaws.com"))
+            .description(env.prefix() + " Zabbix host")
+            .managedPolicies(
+                List.of(ManagedPolicy.fromAwsManagedPolicyName("AmazonSSMManagedInstanceCore")))
+            .build();
+    data.databaseSecret(DatabaseRole.MONITORING).grantRead(role);
+    data.cacheAuthToken().grantRead(role);
+    NagSuppressions.addResourceSuppressions(
+        role,
+        List.of(
+            NagPackSuppression.builder()
+                .id("AwsSolutions-IAM4")
+                .reason(
+                    "AmazonSSMManagedInstanceCore is AWS's policy for Session Manager, the only"
+                        + " way in (the host has no inbound rule and no SSH key).")
+                .appliesTo(
+                    List.of(
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore"))
+                .build()),
+        true);
+
+    instance =
+        Instance.Builder.create(this, "Host")
+            .instanceName(env.prefix() + "-zabbix")
+            .vpc(vpc)
+            .vpcSubnets(SubnetSelection.builder().subnetGroupName(NetworkStack.APP_SUBNETS).build())
+            .instanceType(new InstanceType("t3.small"))
+            .machineImage(MachineImage.fromSsmParameter(DEBIAN_IMAGE_PARAMETER))
+            .securityGroup(securityGroup)
+            .role(role)
+            .requireImdsv2(true)
+            .detailedMonitoring(true)
+            .blockDevices(
+                List.of(
+                    BlockDevice.builder()
+                        .deviceName("/dev/xvda")
+                        .volume(
+                            BlockDeviceVolume.ebs(
+                                20, EbsDeviceOptions.builder().encrypted(true).build()))
+                        .build()))
+            .userData(UserData.custom(userData(data)))
+            // A changed script means a new host: user data runs only at first boot.
+            .userDataCausesReplacement(true)
+            .build();
+    NagSuppressions.addResourceSuppressions(
+        instance,
+        List.of(
+            NagPackSuppression.builder()
+                .id("AwsSolutions-EC29")
+                .reason(
+                    "The host holds nothing that is not rebuilt from its user data and the"
+                        + " templates; replacing it is the way to change it.")
+                .build()));
+  }
+
+  /** The repository's script with this environment's endpoints and secrets filled in. */
+  String userData(DataStack data) {
+    Path zabbix = OpsFiles.grafanaProvisioning().resolveSibling("zabbix");
+    return read(zabbix.resolve("host/user-data.sh"))
+        .replace("@REGION@", Stack.of(this).getRegion())
+        .replace("@DB_HOST@", data.database().getDbInstanceEndpointAddress())
+        .replace("@DB_REPLICA_HOST@", data.replica().getDbInstanceEndpointAddress())
+        .replace("@DB_PORT@", data.database().getDbInstanceEndpointPort())
+        .replace(
+            "@MONITORING_SECRET_ARN@", data.databaseSecret(DatabaseRole.MONITORING).getSecretArn())
+        .replace("@CACHE_HOST@", data.cache().getAttrPrimaryEndPointAddress())
+        .replace("@CACHE_PORT@", data.cache().getAttrPrimaryEndPointPort())
+        .replace("@CACHE_TOKEN_SECRET_ARN@", data.cacheAuthToken().getSecretArn())
+        .replace(
+            "@PGSQL_USERPARAMETERS@",
+            read(zabbix.resolve("agent/userparameter_silverjems_pgsql.conf")).stripTrailing());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Instance instance() {
+    return instance;
+  }
+
+  public SecurityGroup securityGroup() {
+    return securityGroup;
+  }
+}
