@@ -553,7 +553,8 @@ class DeployedConfigurationIT {
   /** The ECR repository of the task's image: {@code <registry>/<repository>:<tag>}. */
   private static String repository(TaskDefinition task) {
     String image = expressions.evaluate(task.image(), task.stack());
-    String withoutTag = image.substring(0, image.lastIndexOf(':'));
+    int tag = image.lastIndexOf(':');
+    String withoutTag = tag > image.lastIndexOf('/') ? image.substring(0, tag) : image;
     return withoutTag.substring(withoutTag.indexOf('/') + 1);
   }
 

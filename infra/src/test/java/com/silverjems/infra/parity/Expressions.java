@@ -70,8 +70,43 @@ final class Expressions {
         int index = Integer.parseInt(String.valueOf(parts.get(0)));
         yield list(parts.get(1), stack).get(index);
       }
+      case "Fn::Sub" -> sub(argument, stack);
       default -> throw new IllegalArgumentException("unsupported function " + name);
     };
+  }
+
+  /** {@code "a-${Name}-${Res.Attr}"}, or {@code [template, {Name: expression}]}. */
+  private String sub(Object argument, Stack stack) {
+    String template;
+    Map<String, Object> variables = Map.of();
+    if (argument instanceof String text) {
+      template = text;
+    } else {
+      List<Object> parts = asList(argument);
+      template = (String) parts.get(0);
+      variables = asMap(parts.get(1));
+    }
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("\\$\\{([^}!][^}]*)}").matcher(template);
+    StringBuilder result = new StringBuilder();
+    while (matcher.find()) {
+      String reference = matcher.group(1);
+      String value;
+      if (variables.containsKey(reference)) {
+        value = evaluate(variables.get(reference), stack);
+      } else if (reference.startsWith("AWS::") || !reference.contains(".")) {
+        value = ref(reference, stack);
+      } else {
+        int dot = reference.indexOf('.');
+        value =
+            standIn.value(
+                templates.resource(stack, reference.substring(0, dot)),
+                reference.substring(dot + 1));
+      }
+      matcher.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(result);
+    return result.toString();
   }
 
   private List<String> list(Object expression, Stack stack) {
