@@ -171,16 +171,20 @@ final class ComponentService extends Construct {
         // site's root; emailed links (verification, reset) point at the storefront too.
         environment.put("IMAGES_BASE_URL", "https://" + env.siteDomain() + "/");
         environment.put("SILVERJEMS_IDENTITY_PUBLICBASEURL", "https://" + env.siteDomain());
-        environment.put("SILVERJEMS_IMAGES_UPLOADS_BUCKET", data.uploads().getBucketName());
+        environment.put("SILVERJEMS_IMAGES_UPLOADBUCKET", data.uploads().getBucketName());
+        // The admin's email page forwards to the hub (Cloud Map name, see ServicesStack).
+        environment.put("SILVERJEMS_EMAILHUB_URL", ServicesStack.emailHubUrl(env));
         // Admin uploads land under incoming/, where the images group picks them up.
         allow(taskRole, "UploadImages", List.of("s3:PutObject"), data.uploads(), "incoming/*");
       }
       case EMAIL -> {
+        // Names as Spring Boot binds them from the environment (silverjems.email.from-address ->
+        // SILVERJEMS_EMAIL_FROMADDRESS); the SES region is AWS_REGION. A name the code does not
+        // bind fails DeployedConfigurationIT.
         environment.put(
-            "SILVERJEMS_EMAIL_CONFIGURATION_SET",
-            data.configurationSet().getConfigurationSetName());
-        environment.put(
-            "SILVERJEMS_EMAIL_FROM", "Silver Jems <orders@" + env.hostedZoneName() + ">");
+            "SILVERJEMS_EMAIL_CONFIGURATIONSET", data.configurationSet().getConfigurationSetName());
+        environment.put("SILVERJEMS_EMAIL_FROMADDRESS", "orders@" + env.hostedZoneName());
+        environment.put("SILVERJEMS_EMAIL_BRAND_SHOPURL", "https://" + env.siteDomain());
         taskRole.addToPolicy(
             PolicyStatement.Builder.create()
                 .sid("SendThroughOurIdentityOnly")
@@ -198,15 +202,17 @@ final class ComponentService extends Construct {
                 .build());
       }
       case DELIVERY_EVENTS -> {
-        environment.put(
-            "SILVERJEMS_DELIVERY_EVENTS_QUEUE_URL", data.deliveryEvents().getQueueUrl());
-        environment.put(
-            "SILVERJEMS_DELIVERY_EVENTS_TOPIC_ARN", data.deliveryEventsTopic().getTopicArn());
+        // DeliveryProperties: the queue by name, the topics whose notifications are genuine.
+        environment.put("SILVERJEMS_DELIVERY_QUEUE", data.deliveryEvents().getQueueName());
+        // By URL: finding it by name needs sqs:ListQueues, which the task role does not have.
+        environment.put("SILVERJEMS_DELIVERY_QUEUEURL", data.deliveryEvents().getQueueUrl());
+        environment.put("SILVERJEMS_DELIVERY_TOPICARNS", data.deliveryEventsTopic().getTopicArn());
         data.deliveryEvents().grantConsumeMessages(taskRole);
       }
       case IMAGES -> {
-        environment.put("SILVERJEMS_IMAGES_UPLOADS_BUCKET", data.uploads().getBucketName());
-        environment.put("SILVERJEMS_IMAGES_PUBLIC_BUCKET", data.publicAssets().getBucketName());
+        // The hub's ImagesProperties (images.*) read these two (application.yml placeholders).
+        environment.put("IMAGES_UPLOAD_BUCKET", data.uploads().getBucketName());
+        environment.put("IMAGES_PUBLIC_BUCKET", data.publicAssets().getBucketName());
         // Polls incoming/, moves originals to processed/ or rejected/ (copy, then delete).
         taskRole.addToPolicy(
             PolicyStatement.Builder.create()

@@ -152,6 +152,14 @@ public final class ServicesStack extends Stack {
     loadBalancerSecurityGroup.addEgressRule(
         shop.securityGroup(), Port.tcp(Component.SHOP_API.containerPort()), "ALB -> shop API");
     data.allowCacheFrom(shop.securityGroup(), "shop -> Redis");
+    // The admin's email page: the shop forwards /api/admin/email/** to the hub's admin API.
+    services
+        .get(Component.EMAIL)
+        .securityGroup()
+        .addIngressRule(
+            shop.securityGroup(),
+            Port.tcp(Component.EMAIL.containerPort()),
+            "shop -> email hub admin API");
     shop.scaling()
         .scaleOnRequestCount(
             "Requests",
@@ -204,6 +212,16 @@ public final class ServicesStack extends Stack {
   /** A component's task security group (the collector is admitted to its port). */
   public SecurityGroup securityGroup(Component component) {
     return services.get(component).securityGroup();
+  }
+
+  /** Where the shop reaches the email hub's admin API inside the VPC (Cloud Map). */
+  static String emailHubUrl(DeploymentEnvironment env) {
+    return "http://"
+        + Component.EMAIL.serviceName()
+        + "."
+        + serviceDiscoveryNamespace(env)
+        + ":"
+        + Component.EMAIL.containerPort();
   }
 
   public Cluster cluster() {

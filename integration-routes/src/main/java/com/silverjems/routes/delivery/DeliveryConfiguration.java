@@ -79,6 +79,6 @@ class DeliveryConfiguration {
 
   @Bean
   DeliveryEventRoutes deliveryEventRoutes() {
-    return new DeliveryEventRoutes();
+    return new DeliveryEventRoutes(properties.queueUrl());
   }
 }

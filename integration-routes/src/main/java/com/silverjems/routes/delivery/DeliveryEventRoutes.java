@@ -18,9 +18,17 @@ final class DeliveryEventRoutes extends RouteBuilder {
   static final String TRANSACTION = "deliveryEventTransaction";
   static final String IDEMPOTENT_REPOSITORY = "deliveryIdempotentRepository";
 
+  private final java.net.URI queueUrl;
+
+  /** {@code queueUrl} null: Camel finds the queue by name (ListQueues), as in the local run. */
+  DeliveryEventRoutes(java.net.URI queueUrl) {
+    this.queueUrl = queueUrl;
+  }
+
   @Override
   public void configure() {
     from("aws2-sqs:{{silverjems.delivery.queue}}?amazonSQSClient=#deliverySqsClient"
+            + (queueUrl == null ? "" : "&queueUrl=RAW(" + queueUrl + ")")
             + "&deleteAfterRead=true&maxMessagesPerPoll=10"
             + "&waitTimeSeconds={{silverjems.delivery.wait-time-seconds:20}}"
             + "&concurrentConsumers={{silverjems.delivery.concurrent-consumers}}")

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxResends resends after soft bounces before the email is dead-lettered
  * @param resendBackoffBase delay before the first resend; doubles for each, with jitter
  * @param resendBackoffMax ceiling of that delay
+ * @param queueUrl the queue's URL (SILVERJEMS_DELIVERY_QUEUEURL); without it the consumer looks the
+ *     name up with sqs:ListQueues, which the task role does not grant
  */
 @ConfigurationProperties("silverjems.delivery")
 public record DeliveryProperties(
@@ -24,7 +26,8 @@ public record DeliveryProperties(
     int concurrentConsumers,
     int maxResends,
     Duration resendBackoffBase,
-    Duration resendBackoffMax) {
+    Duration resendBackoffMax,
+    URI queueUrl) {
 
   /**
    * @param region AWS region of the queue
@@ -41,12 +44,11 @@ public record DeliveryProperties(
     }
     if (topicArns == null || topicArns.isEmpty()) {
       throw new IllegalArgumentException(
-          "silverjems.delivery.topic-arns (SILVERJEMS_DELIVERY_TOPIC_ARNS) is not set: without it"
+          "silverjems.delivery.topic-arns (SILVERJEMS_DELIVERY_TOPICARNS) is not set: without it"
               + " every notification would be rejected as forged");
     }
     if (sqs == null || sqs.region() == null || sqs.region().isBlank()) {
-      throw new IllegalArgumentException(
-          "silverjems.delivery.sqs.region (SILVERJEMS_DELIVERY_SQS_REGION) is not set");
+      throw new IllegalArgumentException("silverjems.delivery.sqs.region (AWS_REGION) is not set");
     }
     if (maxResends < 0 || concurrentConsumers < 1) {
       throw new IllegalArgumentException(

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * and the SES region from the environment; a missing one stops start-up with the name of the
  * setting to provide.
  *
- * @param fromAddress envelope sender, an address verified in SES (SILVERJEMS_EMAIL_FROM_ADDRESS)
+ * @param fromAddress envelope sender, an address verified in SES (SILVERJEMS_EMAIL_FROMADDRESS)
  * @param fromName display name shown to shoppers
  * @param replyTo where replies go (the shop's support mailbox), optional
  * @param configurationSet SES configuration set that publishes delivery events to SNS, optional
@@ -37,9 +37,9 @@ public record EmailProperties(
    * done in the constructor: services that run another group bind these properties too.
    */
   EmailProperties checkedForSending() {
-    require(fromAddress, "silverjems.email.from-address (SILVERJEMS_EMAIL_FROM_ADDRESS)");
-    require(ses, "silverjems.email.ses.region (SILVERJEMS_EMAIL_SES_REGION)");
-    require(ses.region(), "silverjems.email.ses.region (SILVERJEMS_EMAIL_SES_REGION)");
+    require(fromAddress, "silverjems.email.from-address (SILVERJEMS_EMAIL_FROMADDRESS)");
+    require(ses, "silverjems.email.ses.region (AWS_REGION)");
+    require(ses.region(), "silverjems.email.ses.region (AWS_REGION)");
     require(relay, "silverjems.email.relay.*");
     require(brand, "silverjems.email.brand.*");
     return this;

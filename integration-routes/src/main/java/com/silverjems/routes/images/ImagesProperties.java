@@ -13,8 +13,8 @@ import org.springframework.util.unit.DataSize;
  * buckets have no default: production takes them from the environment and the local run from {@code
  * LocalS3}; {@link #requireComplete()} fails start-up with the variable to set.
  *
- * @param uploadBucket where admins upload originals ({@code SILVERJEMS_IMAGES_UPLOADS_BUCKET})
- * @param publicBucket the CDN origin the renditions go to ({@code SILVERJEMS_IMAGES_PUBLIC_BUCKET})
+ * @param uploadBucket where admins upload originals ({@code IMAGES_UPLOAD_BUCKET})
+ * @param publicBucket the CDN origin the renditions go to ({@code IMAGES_PUBLIC_BUCKET})
  * @param incomingPrefix where new uploads land: {@code incoming/<product id>/<file name>}
  * @param processedPrefix where originals go once published
  * @param rejectedPrefix where refused originals go, the reason in their metadata
@@ -39,17 +39,18 @@ record ImagesProperties(
   ImagesProperties requireComplete() {
     List<String> missing = new ArrayList<>();
     if (uploadBucket == null || uploadBucket.isBlank()) {
-      missing.add("images.upload-bucket (SILVERJEMS_IMAGES_UPLOADS_BUCKET)");
+      missing.add("images.upload-bucket (IMAGES_UPLOAD_BUCKET)");
     }
     if (publicBucket == null || publicBucket.isBlank()) {
-      missing.add("images.public-bucket (SILVERJEMS_IMAGES_PUBLIC_BUCKET)");
+      missing.add("images.public-bucket (IMAGES_PUBLIC_BUCKET)");
     }
     if (s3.region() == null || s3.region().isBlank()) {
       missing.add("images.s3.region (AWS_REGION)");
     }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          "The images route group is enabled but not configured: set "
+          "The images route group is enabled (routes.groups, ROUTES_GROUPS) but not configured:"
+              + " set "
               + String.join(", ", missing));
     }
     return this;

@@ -18,7 +18,7 @@ class EmailPropertiesTest {
             null,
             EmailUnitTestPayloads.brand());
     assertThatThrownBy(properties::checkedForSending)
-        .hasMessageContaining("SILVERJEMS_EMAIL_FROM_ADDRESS");
+        .hasMessageContaining("SILVERJEMS_EMAIL_FROMADDRESS");
   }
 
   @Test
@@ -32,7 +32,6 @@ class EmailPropertiesTest {
             null,
             null,
             EmailUnitTestPayloads.brand());
-    assertThatThrownBy(properties::checkedForSending)
-        .hasMessageContaining("SILVERJEMS_EMAIL_SES_REGION");
+    assertThatThrownBy(properties::checkedForSending).hasMessageContaining("AWS_REGION");
   }
 }

@@ -24,8 +24,8 @@ class ImagesConfigurationTest {
     ImagesProperties unset = bind(Map.of());
 
     assertThatThrownBy(unset::requireComplete)
-        .hasMessageContaining("SILVERJEMS_IMAGES_UPLOADS_BUCKET")
-        .hasMessageContaining("SILVERJEMS_IMAGES_PUBLIC_BUCKET")
+        .hasMessageContaining("IMAGES_UPLOAD_BUCKET")
+        .hasMessageContaining("IMAGES_PUBLIC_BUCKET")
         .hasMessageContaining("AWS_REGION");
   }
 

@@ -14,4 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long an admin waits for the hub before being told it is unavailable
  */
 @ConfigurationProperties("silverjems.email-hub")
-record EmailHubProperties(URI url, @DefaultValue("5s") Duration timeout) {}
+record EmailHubProperties(URI url, @DefaultValue("5s") Duration timeout) {
+
+  EmailHubProperties {
+    // Explicitly empty (tests, a shop without a hub) means unset.
+    if (url != null && url.toString().isBlank()) {
+      url = null;
+    }
+  }
+}

@@ -60,6 +60,35 @@ class SecurityConfiguration {
     return repository;
   }
 
+  private static final String AUTHORIZATION_BASE_URI = "/api/auth/oauth2/authorization";
+
+  /**
+   * Google must send the browser back to the storefront's public https address. Built from the
+   * request (Spring's {@code {baseUrl}}), it would be what the shop sees behind CloudFront: the
+   * internal load balancer's name over plain http, which Google refuses.
+   */
+  private static org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver
+      publicRedirectUris(
+          org.springframework.security.oauth2.client.registration.ClientRegistrationRepository
+              registrations,
+          IdentityProperties properties) {
+    var resolver =
+        new org.springframework.security.oauth2.client.web
+            .DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZATION_BASE_URI);
+    String base = properties.publicBaseUrl().toString().replaceAll("/+$", "");
+    resolver.setAuthorizationRequestCustomizer(
+        request ->
+            request.attributes(
+                attributes ->
+                    request.redirectUri(
+                        base
+                            + "/api/auth/oauth2/code/"
+                            + attributes.get(
+                                org.springframework.security.oauth2.core.endpoint
+                                    .OAuth2ParameterNames.REGISTRATION_ID))));
+    return resolver;
+  }
+
   @Bean
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
@@ -69,7 +98,9 @@ class SecurityConfiguration {
       IdentityProperties properties,
       ObjectMapper json,
       Clock clock,
-      Accounts accounts)
+      Accounts accounts,
+      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository
+          registrations)
       throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
     http.authorizeHttpRequests(
@@ -103,7 +134,11 @@ class SecurityConfiguration {
                     // The storefront's own page: no generated login page is served.
                     .loginPage("/sign-in")
                     .authorizationEndpoint(
-                        endpoint -> endpoint.baseUri("/api/auth/oauth2/authorization"))
+                        endpoint ->
+                            endpoint
+                                .baseUri(AUTHORIZATION_BASE_URI)
+                                .authorizationRequestResolver(
+                                    publicRedirectUris(registrations, properties)))
                     .redirectionEndpoint(endpoint -> endpoint.baseUri("/api/auth/oauth2/code/*"))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(google))
                     .successHandler(google)

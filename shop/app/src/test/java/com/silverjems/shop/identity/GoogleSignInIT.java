@@ -308,8 +308,12 @@ class GoogleSignInIT extends IdentityIT {
                         e.getValue(), java.nio.charset.StandardCharsets.UTF_8)));
   }
 
+  /**
+   * Where Google sends the browser back: the public address (silverjems.identity.public-base-url),
+   * which CloudFront forwards to the shop; here the path goes straight to the shop under test.
+   */
   private static String callback(String redirectUri, String code, String state) {
-    return UriComponentsBuilder.fromUriString(redirectUri)
+    return UriComponentsBuilder.fromPath(URI.create(redirectUri).getRawPath())
         .queryParam("code", code)
         .queryParam("state", state)
         .build()
