@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Finds the metric names a PromQL expression (or a Grafana query built on one) selects. Not a full
  * parser: it removes everything that may look like a name but is not one (strings, label matchers,
- * ranges, grouping clauses, numbers, Grafana variables), then keeps identifiers that are neither
- * keywords nor called as functions.
+ * ranges, grouping clauses, numbers, Grafana variables, comments), then keeps identifiers that are
+ * neither keywords nor called as functions.
  */
 final class PromQl {
 
@@ -26,6 +26,8 @@ final class PromQl {
     s = s.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
     s = s.replaceAll("'(\\\\.|[^'\\\\])*'", "''");
     s = s.replaceAll("`[^`]*`", "``");
+    // PromQL comments (outside strings, which are gone by now) run to the end of the line.
+    s = s.replaceAll("#[^\\n]*", " ");
     s = s.replaceAll("\\{[^}]*}", "{}");
     s = s.replaceAll("\\[[^]]*]", "[]");
     s = s.replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");

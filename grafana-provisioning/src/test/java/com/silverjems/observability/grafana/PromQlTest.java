@@ -30,6 +30,14 @@ class PromQlTest {
   }
 
   @Test
+  void commentsAreNoNames() {
+    assertThat(
+            PromQl.metricNames(
+                "a_total > 3\n  # Cold start: a fixed guard, \"quoted # text\"\n  or b_total > 5"))
+        .containsExactly("a_total", "b_total");
+  }
+
+  @Test
   void variableQueriesNameTheirMetric() {
     assertThat(PromQl.variableMetricNames("label_values(pg_up, instance)"))
         .containsExactly("pg_up");
