@@ -278,6 +278,9 @@ class GoogleSignInIT extends IdentityIT {
             300));
   }
 
+  /** {@code silverjems.identity.public-base-url} of the test properties. */
+  private static final String PUBLIC_BASE_URL = "https://shop.test";
+
   private static URI startSignIn(Browser browser) {
     Browser.Response start = browser.get("/api/auth/oauth2/authorization/google");
     assertThat(start.status()).isEqualTo(302);
@@ -290,7 +293,11 @@ class GoogleSignInIT extends IdentityIT {
   private static String providerRedirect(Browser browser, URI authorize) {
     Browser.Response provider = browser.get(authorize.toString());
     assertThat(provider.status()).as(provider.body()).isEqualTo(302);
-    return provider.header("Location").orElseThrow();
+    // The provider sends the browser to the public address; CloudFront forwards its path and
+    // query to the shop, which this test reaches directly.
+    URI back = URI.create(provider.header("Location").orElseThrow());
+    assertThat(back.getScheme() + "://" + back.getRawAuthority()).isEqualTo(PUBLIC_BASE_URL);
+    return back.getRawPath() + "?" + back.getRawQuery();
   }
 
   private static Map<String, String> query(URI uri) {

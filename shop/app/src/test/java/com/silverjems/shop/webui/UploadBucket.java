@@ -1,5 +1,6 @@
 package com.silverjems.shop.webui;
 
+import com.silverjems.routes.emulators.AwsTestCredentials;
 import java.net.URI;
 import java.util.List;
 import org.gaul.s3proxy.AuthenticationType;
@@ -64,8 +65,9 @@ final class UploadBucket implements AutoCloseable {
     System.setProperty("aws.endpointUrlS3", endpoint().toString());
     System.setProperty("aws.requestChecksumCalculation", "when_required");
     System.setProperty("aws.responseChecksumValidation", "when_required");
-    System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "test"));
-    System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "test"));
+    // This server accepts any signature; the JVM's one test key pair (which the local run's
+    // S3Proxy requires) stays valid for tests that run after this one in the same JVM.
+    AwsTestCredentials.install();
   }
 
   /** The objects under {@code prefix}. */
