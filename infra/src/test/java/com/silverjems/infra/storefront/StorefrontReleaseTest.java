@@ -24,7 +24,8 @@ class StorefrontReleaseTest {
 
   static final Path SITE = Path.of("..", "shop", "app", "src", "main", "resources", "static");
   private static final Pattern QUOTED_FILE =
-      Pattern.compile("[\"'`](/[A-Za-z0-9_./-]+\\.[a-z0-9]+)[\"'`]");
+      // A site path, not '//host...' (another site, e.g. in next-path.js's explanation).
+      Pattern.compile("[\"'`](/[A-Za-z0-9_.-][A-Za-z0-9_./-]*\\.[a-z0-9]+)[\"'`]");
   private static final Pattern IMPORT = Pattern.compile("from\\s+'(\\.{1,2}/[^']+)'");
 
   private final StorefrontRelease release = StorefrontRelease.of(SITE);
