@@ -52,6 +52,11 @@ class ClientAddressThroughTheEdgeIT {
     settings.put("silverjems.payments.provider", "local");
     settings.put("silverjems.catalog.images-base-url", "https://images.silverjems.test");
     settings.put("logging.structured.format.console", "");
+    // Settings production requires; empty turns photo uploads and the email admin off, which
+    // this test does not use.
+    settings.put("silverjems.images.upload-bucket", "");
+    settings.put("silverjems.images.region", "eu-west-1");
+    settings.put("silverjems.email-hub.url", "");
     shop =
         new SpringApplicationBuilder(ShopApplication.class)
             .run(
