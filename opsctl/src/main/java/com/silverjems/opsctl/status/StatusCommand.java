@@ -48,8 +48,23 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
    * When only some services are asked for, alarms of the other services (named after them) are not
    * platform alarms: infra's service names, kept in step by {@code InfraAlarmNamesTest}.
    */
-  static final List<String> KNOWN_SERVICES =
+  /** The platform's components (infra's ComponentService): each has a deployment alarm. */
+  static final List<String> COMPONENT_SERVICES =
       List.of("shop-api", "routes-email", "routes-delivery-events", "routes-images");
+
+  /** The monitoring plane (infra's MonitoringService): exporters, the collector and Grafana. */
+  static final List<String> MONITORING_SERVICES =
+      List.of(
+          "monitoring-blackbox-exporter",
+          "monitoring-cloudwatch-exporter",
+          "monitoring-collector",
+          "monitoring-grafana",
+          "monitoring-postgres-exporter",
+          "monitoring-redis-exporter");
+
+  static final List<String> KNOWN_SERVICES =
+      java.util.stream.Stream.concat(COMPONENT_SERVICES.stream(), MONITORING_SERVICES.stream())
+          .toList();
 
   @Spec CommandSpec spec;
 

@@ -148,7 +148,7 @@ class InfraAlarmNamesTest {
       for (String alarm : ALARMS) {
         assertThat(result.out()).as(alarm).contains(alarm);
       }
-      for (String service : SERVICES) {
+      for (String service : StatusCommand.COMPONENT_SERVICES) {
         String section = result.out().substring(result.out().indexOf("\n" + service + "  circuit"));
         assertThat(section)
             .as(service + " shows its deployment alarm")
