@@ -122,22 +122,8 @@ class RedisOverTlsIT {
     Files.writeString(sessionConfig, session);
 
     agentPort = Servers.freeZabbixPort();
-    Path config = work.resolve("zabbix_agent2.conf");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "Server=127.0.0.1",
-            "ListenIP=127.0.0.1",
-            "ListenPort=" + agentPort,
-            "Hostname=silverjems-redis-tls-test",
-            "LogType=file",
-            "LogFile=" + work.resolve("agent2.log"),
-            "PidFile=" + work.resolve("agent2.pid"),
-            "ControlSocket=" + work.resolve("agent2.sock"),
-            "Timeout=10",
-            "Include=" + sessionConfig,
-            ""));
+    Path config =
+        Servers.agent2Config(work, agentPort, "silverjems-redis-tls-test", 10, sessionConfig);
     agent =
         Servers.start(
             work.resolve("agent2.out"), List.of(agent2.toString(), "-c", config.toString(), "-f"));
@@ -202,18 +188,6 @@ class RedisOverTlsIT {
   }
 
   private static String get(String key) {
-    return Servers.run(
-            work,
-            List.of(
-                zabbixGet.toString(),
-                "-s",
-                "127.0.0.1",
-                "-p",
-                String.valueOf(agentPort),
-                "-t",
-                "15",
-                "-k",
-                key))
-        .trim();
+    return Servers.zabbixGet(work, zabbixGet, agentPort, 15, key);
   }
 }

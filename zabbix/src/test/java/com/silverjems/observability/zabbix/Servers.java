@@ -95,6 +95,48 @@ final class Servers {
     }
   }
 
+  /**
+   * Writes the configuration of a test agent 2 listening on loopback {@code port}, its log, pid and
+   * control socket in {@code work}, including {@code include}.
+   */
+  static Path agent2Config(Path work, int port, String hostname, int timeoutSeconds, Path include)
+      throws IOException {
+    Path config = work.resolve("zabbix_agent2.conf");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "Server=127.0.0.1",
+            "ListenIP=127.0.0.1",
+            "ListenPort=" + port,
+            "Hostname=" + hostname,
+            "LogType=file",
+            "LogFile=" + work.resolve("agent2.log"),
+            "PidFile=" + work.resolve("agent2.pid"),
+            "ControlSocket=" + work.resolve("agent2.sock"),
+            "Timeout=" + timeoutSeconds,
+            "Include=" + include,
+            ""));
+    return config;
+  }
+
+  /** Asks the agent on loopback {@code port} for a key, as the Zabbix server does (passive). */
+  static String zabbixGet(Path work, Path zabbixGet, int port, int timeoutSeconds, String key) {
+    return run(
+            work,
+            List.of(
+                zabbixGet.toString(),
+                "-s",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-t",
+                String.valueOf(timeoutSeconds),
+                "-k",
+                key))
+        .trim();
+  }
+
   static void await(String what, Duration timeout, BooleanSupplier condition) {
     Instant deadline = Instant.now().plus(timeout);
     while (!holds(condition)) {

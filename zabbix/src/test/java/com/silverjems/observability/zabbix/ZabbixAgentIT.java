@@ -94,22 +94,9 @@ class ZabbixAgentIT {
     https = Servers.https(work, httpsPort, CERT_VALID_DAYS);
 
     agentPort = Servers.freeZabbixPort();
-    Path config = work.resolve("zabbix_agent2.conf");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "Server=127.0.0.1",
-            "ListenIP=127.0.0.1",
-            "ListenPort=" + agentPort,
-            "Hostname=silverjems-agent-test",
-            "LogType=file",
-            "LogFile=" + work.resolve("agent2.log"),
-            "PidFile=" + work.resolve("agent2.pid"),
-            "ControlSocket=" + work.resolve("agent2.sock"),
-            "Timeout=20",
-            "Include=" + Templates.userParameters(),
-            ""));
+    Path config =
+        Servers.agent2Config(
+            work, agentPort, "silverjems-agent-test", 20, Templates.userParameters());
     ProcessBuilder builder =
         new ProcessBuilder(agent2.toString(), "-c", config.toString(), "-f")
             .redirectErrorStream(true)
@@ -292,19 +279,7 @@ class ZabbixAgentIT {
 
   /** Asks the running agent for a key, the way the Zabbix server does (passive check). */
   static String get(String key) {
-    return Servers.run(
-            work,
-            List.of(
-                zabbixGet.toString(),
-                "-s",
-                "127.0.0.1",
-                "-p",
-                String.valueOf(agentPort),
-                "-t",
-                "25",
-                "-k",
-                key))
-        .trim();
+    return Servers.zabbixGet(work, zabbixGet, agentPort, 25, key);
   }
 
   /** The subset of JSONPath the templates use: $.a.b.c */
