@@ -80,7 +80,7 @@ async function draw(content, flash) {
   render(
     content,
     message,
-    h('section', { 'aria-labelledby': 'admins-heading' }, h('h2', { id: 'admins-heading' }, 'Admins'),
+    h('section', { 'aria-labelledby': 'admins-heading' }, h('h2', { id: 'admins-heading' }, 'Who can use the admin pages'),
       h('div', { class: 'table-wrap' },
         h('table', { id: 'admins' },
           h('caption', { class: 'visually-hidden' }, 'People who can use the admin pages'),
