@@ -45,52 +45,12 @@ class AdminJourneyIT {
             .resolve(test.getTestMethod().orElseThrow().getName()));
   }
 
-  /** Signs in with the password and enrols the app from the QR code; answers the TOTP secret. */
-  private static String enrol(BrowserSession browser, Admins.Admin admin, boolean screenshots) {
-    Page page = browser.open("/admin/");
-    page.waitForURL("**/admin/sign-in?next=*");
-    browser.awaitDrawn();
-    page.getByLabel("Email").fill(admin.email());
-    page.getByLabel("Password").fill(admin.password());
-    if (screenshots) {
-      browser.screenshot("password");
-    }
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
-
-    page.waitForURL("**/admin/mfa?next=*");
-    browser.awaitDrawn();
-    Locator qr = page.getByAltText("QR code for your authenticator app");
-    assertThat(qr).isVisible();
-    String uri = Admins.scan(qr.getAttribute("src"));
-    assertThat(uri).startsWith("otpauth://totp/").contains("issuer=Silver");
-    String secret = Admins.secretOf(uri);
-    assertThat(page.locator("#mfa-secret").textContent().replace(" ", "")).isEqualTo(secret);
-    if (screenshots) {
-      browser.screenshot("enrolment-qr");
-    }
-    page.getByLabel("6-digit code from the app").fill(Admins.code(secret, 0));
-    page.getByRole(
-            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step verification"))
-        .click();
-    assertThat(page.locator("#recovery-codes li")).hasCount(10);
-    if (screenshots) {
-      browser.screenshot("recovery-codes");
-    }
-    page.getByRole(
-            AriaRole.LINK,
-            new Page.GetByRoleOptions().setName(Pattern.compile("I have saved them")))
-        .click();
-    page.waitForURL("**/admin/");
-    browser.awaitDrawn();
-    return secret;
-  }
-
   @Test
   void anAdminSignsInWithATotpCodeEditsAPriceAndTheStorefrontShowsIt(TestInfo test) {
     Admins.Admin admin = Admins.create(shop, "owner");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      String secret = enrol(browser, admin, true);
+      String secret = Admins.enrol(browser, admin, true);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
       page.waitForURL("**/admin/sign-in");
 
@@ -151,7 +111,7 @@ class AdminJourneyIT {
   void anAdminWithoutTheSecondFactorCannotReachAdminPages(TestInfo test) {
     Admins.Admin admin = Admins.create(shop, "assistant");
     try (BrowserSession enrolment = admin(test)) {
-      enrol(enrolment, admin, false);
+      Admins.enrol(enrolment, admin, false);
     }
     try (BrowserSession browser = admin(test)) {
       Page page = browser.open("/admin/sign-in");
@@ -184,7 +144,7 @@ class AdminJourneyIT {
     long chain = pipeline.productId("pebble-pendant-necklace");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      enrol(browser, admin, false);
+      Admins.enrol(browser, admin, false);
       browser.open("/admin/product?slug=pebble-pendant-necklace");
       page.getByText("Photos").click();
       assertThat(page.locator("#photos")).containsText("No photos yet");
@@ -265,7 +225,7 @@ class AdminJourneyIT {
     Admins.Admin admin = Admins.create(shop, "postmaster");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      enrol(browser, admin, false);
+      Admins.enrol(browser, admin, false);
       page.locator("#site-header")
           .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Email"))
           .click();
@@ -350,7 +310,7 @@ class AdminJourneyIT {
     Admins.Admin admin = Admins.create(shop, "packer");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      enrol(browser, admin, false);
+      Admins.enrol(browser, admin, false);
       browser.open("/admin/orders?status=paid");
       Locator row = page.locator("#admin-orders tr[data-number='" + number + "']");
       assertThat(row).containsText("Mary Anning");
