@@ -46,7 +46,7 @@ async function addToBasket(page) {
   await cdp.detach();
 }
 
-async function audit(name, pagePath, withCart) {
+async function audit(pagePath, withCart) {
   const browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
@@ -77,7 +77,7 @@ for (const arg of pageArgs) {
   let best;
   for (let run = 1; run <= runs; run++) {
     const started = Date.now();
-    const result = await audit(name, pagePath, withCart);
+    const result = await audit(pagePath, withCart);
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, result.lhr.categories[c]?.score ?? null]));
     tries.push({ run, seconds: (Date.now() - started) / 1000, scores, runtimeError: result.lhr.runtimeError?.message ?? null });
     console.log(`${name} run ${run}: ${JSON.stringify(scores)} in ${tries.at(-1).seconds}s`);
