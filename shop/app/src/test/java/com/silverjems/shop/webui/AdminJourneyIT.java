@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,18 @@ import org.junit.jupiter.api.TestInfo;
  * way into the admin pages (or API) with the password alone.
  */
 class AdminJourneyIT {
+
+  /** What the enrolment shows: the password step, the second factor, then the dashboard. */
+  static final List<String> ENROLMENT_PAGES = List.of("/admin/sign-in", "/admin/mfa", "/admin/");
+
+  /** The admin's other pages, each opened and axe-checked once signed in. */
+  static final List<String> SIGNED_IN_PAGES =
+      List.of(
+          "/admin/products",
+          "/admin/product?slug=hammered-band-ring",
+          "/admin/orders",
+          "/admin/audit",
+          "/admin/email");
 
   static RunningShop shop;
   static Chromium chromium;
@@ -43,6 +56,23 @@ class AdminJourneyIT {
         Chromium.DESKTOP,
         BrowserSession.screenshotsOf(getClass())
             .resolve(test.getTestMethod().orElseThrow().getName()));
+  }
+
+  @Test
+  void everyAdminPagePassesTheAccessibilityChecks(TestInfo test) {
+    WireMockServer hub = shop.emailHub();
+    hub.resetAll();
+    hub.stubFor(get(urlPathEqualTo("/api/admin/email/dead-letters")).willReturn(okJson("[]")));
+    hub.stubFor(get(urlPathEqualTo("/api/admin/email/suppressions")).willReturn(okJson("[]")));
+    Admins.Admin admin = Admins.create(shop, "auditor");
+    try (BrowserSession browser = admin(test)) {
+      // Each screenshot also runs axe-core and the console check.
+      Admins.enrol(browser, admin, true);
+      for (String path : SIGNED_IN_PAGES) {
+        browser.open(path);
+        browser.screenshot(path.substring("/admin/".length()).replaceAll("[^a-z0-9]+", "-"));
+      }
+    }
   }
 
   @Test
