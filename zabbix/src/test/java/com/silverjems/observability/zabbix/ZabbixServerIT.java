@@ -340,6 +340,126 @@ class ZabbixServerIT {
     }
   }
 
+  /**
+   * The deploy-time configuration (zabbix/host/configure-zabbix.sh, which the host's user data runs
+   * at boot) against this real server, twice: the second run finds everything in place and changes
+   * nothing it should not. Afterwards every template exists, the hosts are linked to theirs with
+   * the macros given, and Admin logs in only with the new password.
+   */
+  @Test
+  void theDeployScriptImportsTheTemplatesAndRegistersTheHostsIdempotently() throws Exception {
+    Path bash = OsTool.require("bash", "bash");
+    OsTool.require("curl", "curl");
+    OsTool.require("jq", "jq");
+    String newPassword = "deploy-" + Long.toHexString(System.nanoTime());
+    List<String> command =
+        List.of(
+            bash.toString(),
+            Templates.root().resolve("host/configure-zabbix.sh").toString(),
+            "--api",
+            api,
+            "--templates",
+            Templates.root().resolve("templates").toString(),
+            "--host",
+            "deploy-zabbix",
+            "--agent-ip",
+            "127.0.0.1",
+            "--agent-port",
+            String.valueOf(agentPort),
+            "--db-host",
+            "primary.db.internal",
+            "--db-replica-host",
+            "replica.db.internal",
+            "--db-port",
+            "6543",
+            "--db-user",
+            "silverjems_monitoring",
+            "--redis-uri",
+            "elasticache");
+    for (int run = 1; run <= 2; run++) {
+      ProcessBuilder script = new ProcessBuilder(command).redirectErrorStream(true);
+      script.environment().put("ZABBIX_NEW_PASSWORD", newPassword);
+      Process process = script.start();
+      String output = new String(process.getInputStream().readAllBytes());
+      assertThat(process.waitFor()).as("run %d:%n%s", run, output).isZero();
+      assertThat(output).contains(run == 1 ? "created host deploy-zabbix" : "updated host");
+      if (run == 2) {
+        assertThat(output).doesNotContain("changed Admin's password");
+      }
+    }
+
+    // The default password is gone; the API answers the new one (the old session may be too).
+    assertThat(loginFails("zabbix")).isTrue();
+    token =
+        call("user.login", Map.of("username", "Admin", "password", newPassword), false).asText();
+
+    Map<String, JsonNode> byName = importTemplatesByName();
+    for (JsonNode template : Templates.templates()) {
+      assertThat(byName).containsKey(template.path("template").asText());
+    }
+    assertThat(linkedHost("deploy-zabbix"))
+        .containsEntry(
+            "templates",
+            "Silver Jems Linux by Zabbix agent, Silver Jems PostgreSQL by"
+                + " Zabbix agent, Silver Jems Redis by Zabbix agent 2")
+        .containsEntry("{$PG.HOST}", "primary.db.internal")
+        .containsEntry("{$PG.PORT}", "6543")
+        .containsEntry("{$PG.USER}", "silverjems_monitoring")
+        .containsEntry("{$REDIS.CONN.URI}", "elasticache")
+        .containsEntry("interface", "127.0.0.1:" + agentPort)
+        .containsEntry("hosts", "1");
+    assertThat(linkedHost("deploy-zabbix-replica"))
+        .containsEntry("templates", "Silver Jems PostgreSQL by Zabbix agent")
+        .containsEntry("{$PG.HOST}", "replica.db.internal")
+        .containsEntry("{$PG.PORT}", "6543")
+        .doesNotContainKey("{$REDIS.CONN.URI}");
+  }
+
+  private static boolean loginFails(String password) {
+    try {
+      call("user.login", Map.of("username", "Admin", "password", password), false);
+      return false;
+    } catch (AssertionError expected) {
+      return true;
+    }
+  }
+
+  private static Map<String, JsonNode> importTemplatesByName() {
+    Map<String, JsonNode> byName = new java.util.HashMap<>();
+    call("template.get", Map.of("output", List.of("host")), true)
+        .forEach(t -> byName.put(t.path("host").asText(), t));
+    return byName;
+  }
+
+  /** A host's linked templates (sorted), macros, agent interface and how many share its name. */
+  private static Map<String, String> linkedHost(String name) {
+    JsonNode hosts =
+        call(
+            "host.get",
+            Map.of(
+                "filter",
+                Map.of("host", List.of(name)),
+                "output",
+                List.of("hostid"),
+                "selectParentTemplates",
+                List.of("host"),
+                "selectMacros",
+                List.of("macro", "value"),
+                "selectInterfaces",
+                List.of("ip", "port")),
+            true);
+    Map<String, String> seen = new java.util.TreeMap<>();
+    seen.put("hosts", String.valueOf(hosts.size()));
+    JsonNode host = hosts.get(0);
+    List<String> templates = new ArrayList<>();
+    host.path("parentTemplates").forEach(t -> templates.add(t.path("host").asText()));
+    seen.put("templates", String.join(", ", templates.stream().sorted().toList()));
+    host.path("macros").forEach(m -> seen.put(m.path("macro").asText(), m.path("value").asText()));
+    JsonNode agent = host.path("interfaces").get(0);
+    seen.put("interface", agent.path("ip").asText() + ":" + agent.path("port").asText());
+    return seen;
+  }
+
   /** Imports every template (idempotent: existing ones are updated); answers them by name. */
   private static Map<String, JsonNode> importTemplates() throws IOException {
     for (Path file : Templates.files()) {
