@@ -25,6 +25,9 @@ import software.amazon.awscdk.services.ec2.UserData;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.assets.Asset;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -41,6 +44,9 @@ public final class ZabbixHost extends Construct {
 
   private final Instance instance;
   private final SecurityGroup securityGroup;
+  private final Secret adminPassword;
+  private final Asset files;
+  private final String hostName;
 
   public ZabbixHost(
       Construct scope, String id, DeploymentEnvironment env, IVpc vpc, DataStack data) {
@@ -62,6 +68,31 @@ public final class ZabbixHost extends Construct {
             .build();
     data.databaseSecret(DatabaseRole.MONITORING).grantRead(role);
     data.cacheAuthToken().grantRead(role);
+    hostName = env.prefix() + "-zabbix";
+    adminPassword =
+        Secret.Builder.create(this, "AdminPassword")
+            .secretName(env.prefix() + "/zabbix-admin-password")
+            .description("Zabbix's Admin password (set by configure-zabbix.sh at first boot)")
+            .generateSecretString(
+                SecretStringGenerator.builder().passwordLength(32).excludePunctuation(true).build())
+            .build();
+    adminPassword.grantRead(role);
+    NagSuppressions.addResourceSuppressions(
+        adminPassword,
+        List.of(
+            NagPackSuppression.builder()
+                .id("AwsSolutions-SMG4")
+                .reason(
+                    "The host sets Admin's password from this secret at first boot; rotating it"
+                        + " means replacing the host, a manual break-glass step.")
+                .build()));
+    Path zabbix = OpsFiles.grafanaProvisioning().resolveSibling("zabbix");
+    files =
+        Asset.Builder.create(this, "Files")
+            .path(zabbix.toString())
+            .exclude(List.of("*", "!host", "!host/**", "!templates", "!templates/**"))
+            .build();
+    files.grantRead(role);
     NagSuppressions.addResourceSuppressions(
         role,
         List.of(
@@ -78,7 +109,7 @@ public final class ZabbixHost extends Construct {
 
     instance =
         Instance.Builder.create(this, "Host")
-            .instanceName(env.prefix() + "-zabbix")
+            .instanceName(hostName)
             .vpc(vpc)
             .vpcSubnets(SubnetSelection.builder().subnetGroupName(NetworkStack.APP_SUBNETS).build())
             .instanceType(new InstanceType("t3.small"))
@@ -123,6 +154,9 @@ public final class ZabbixHost extends Construct {
         .replace("@CACHE_HOST@", data.cache().getAttrPrimaryEndPointAddress())
         .replace("@CACHE_PORT@", data.cache().getAttrPrimaryEndPointPort())
         .replace("@CACHE_TOKEN_SECRET_ARN@", data.cacheAuthToken().getSecretArn())
+        .replace("@ADMIN_PASSWORD_SECRET_ARN@", adminPassword.getSecretArn())
+        .replace("@ZABBIX_FILES_S3_URL@", files.getS3ObjectUrl())
+        .replace("@ZABBIX_HOST_NAME@", hostName)
         .replace(
             "@PGSQL_USERPARAMETERS@",
             read(zabbix.resolve("agent/userparameter_silverjems_pgsql.conf")).stripTrailing());
@@ -138,6 +172,10 @@ public final class ZabbixHost extends Construct {
 
   public Instance instance() {
     return instance;
+  }
+
+  public Secret adminPassword() {
+    return adminPassword;
   }
 
   public SecurityGroup securityGroup() {
