@@ -193,6 +193,24 @@ public class Orders {
     return new Transition(before, after);
   }
 
+  /**
+   * Moves a paid order to refunded once the provider confirmed its money went back, without
+   * restocking: the refund puts back exactly the lines it refunded (see Refunds), which partial
+   * refunds before it may already have put back. In the caller's transaction.
+   *
+   * @return false when the order is not (or no longer) refundable
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean markRefunded(UUID orderId, String actor, String reason) {
+    OrderStatus current = lockStatus(orderId).orElseThrow();
+    if (!current.canMoveTo(OrderStatus.REFUNDED)) {
+      return false;
+    }
+    setStatus(orderId, OrderStatus.REFUNDED);
+    recordChange(orderId, current, OrderStatus.REFUNDED, actor, reason);
+    return true;
+  }
+
   /** An order before and after a transition (for the audit log). */
   public record Transition(OrderView before, OrderView after) {}
 
