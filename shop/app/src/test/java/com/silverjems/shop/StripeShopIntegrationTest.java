@@ -1,11 +1,11 @@
 package com.silverjems.shop;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public abstract class StripeShopIntegrationTest extends ShopIntegrationTest {
   protected Placed place(String sku, int quantity) {
     String intentId = "pi_3" + UUID.randomUUID().toString().replace("-", "").substring(0, 21);
     stripe.stubFor(
-        post("/v1/payment_intents")
+        WireMock.post("/v1/payment_intents")
             .withHeader(
                 "Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
             .willReturn(

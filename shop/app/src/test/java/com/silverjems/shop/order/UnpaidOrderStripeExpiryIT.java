@@ -3,11 +3,11 @@ package com.silverjems.shop.order;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.silverjems.shop.StripeShopIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class UnpaidOrderStripeExpiryIT extends StripeShopIntegrationTest {
 
     // The shopper's payment went through at Stripe all the same: it goes straight back.
     stripe.stubFor(
-        post("/v1/refunds")
+        WireMock.post("/v1/refunds")
             .willReturn(
                 aResponse()
                     .withStatus(200)
@@ -98,7 +98,7 @@ class UnpaidOrderStripeExpiryIT extends StripeShopIntegrationTest {
 
   private static void stubCancel(Placed order, int status, String body) {
     stripe.stubFor(
-        post("/v1/payment_intents/" + order.intentId() + "/cancel")
+        WireMock.post("/v1/payment_intents/" + order.intentId() + "/cancel")
             .willReturn(
                 aResponse()
                     .withStatus(status)

@@ -3,12 +3,12 @@ package com.silverjems.shop.payment;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.silverjems.shop.StripeShopIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,7 +191,7 @@ class RefundStripeIT extends StripeShopIntegrationTest {
     Placed order = place(sku, 1);
     paid(order);
     stripe.stubFor(
-        post("/v1/refunds")
+        WireMock.post("/v1/refunds")
             .willReturn(
                 aResponse()
                     .withStatus(200)
@@ -255,7 +255,7 @@ class RefundStripeIT extends StripeShopIntegrationTest {
 
   private static void stubRefund(int status, String body) {
     stripe.stubFor(
-        post("/v1/refunds")
+        WireMock.post("/v1/refunds")
             .willReturn(
                 aResponse()
                     .withStatus(status)
