@@ -115,6 +115,26 @@ public abstract class StripeShopIntegrationTest extends ShopIntegrationTest {
         .single();
   }
 
+  /** The payload of the order's one outbox event of this type, checked against its schema. */
+  protected JsonNode event(Placed order, String type) {
+    try {
+      JsonNode payload =
+          json.readTree(
+              jdbc.sql(
+                      "SELECT CAST(payload AS TEXT) FROM outbox_event WHERE aggregate_id = :id"
+                          + " AND event_type = :type")
+                  .param("id", order.orderId())
+                  .param("type", type)
+                  .query(String.class)
+                  .single());
+      org.assertj.core.api.Assertions.assertThat(EventSchemas.violations(type, 1, payload))
+          .isEmpty();
+      return payload;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   protected java.util.List<String> auditActions(Placed order) {
     return jdbc.sql(
             "SELECT action FROM admin_audit_log WHERE entity_type = 'order' AND entity_id = :n"

@@ -444,9 +444,18 @@ public class Refunds {
             .filter(r -> r.status().equals("succeeded"))
             .mapToLong(RefundView::amountMinor)
             .sum();
+    Map<String, Integer> quantities = new LinkedHashMap<>();
+    refund.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
     if (succeeded >= order.totalMinor()) {
       orders.markRefunded(order.id(), actor, "refunded in full (" + providerRefundId + ")");
     }
+    orders.refunded(
+        order.id(),
+        quantities,
+        refund.amountMinor(),
+        refund.currency(),
+        id,
+        succeeded >= order.totalMinor());
     audit.record(
         actor,
         "order.refund-succeeded",

@@ -38,6 +38,7 @@ class UnpaidOrderStripeExpiryIT extends StripeShopIntegrationTest {
             .withHeader("Authorization", equalTo("Bearer sk_test_integration")));
     assertThat(orderStatus(order)).isEqualTo("cancelled");
     assertThat(stockOf(sku)).isEqualTo(1);
+    assertThat(event(order, "order-cancelled").get("unpaid").asBoolean()).isTrue();
 
     // The shopper's payment went through at Stripe all the same: it goes straight back.
     stripe.stubFor(

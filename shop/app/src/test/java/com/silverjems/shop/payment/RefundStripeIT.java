@@ -62,6 +62,11 @@ class RefundStripeIT extends StripeShopIntegrationTest {
     assertThat(stockOf(sku)).isEqualTo(2);
     assertThat(auditActions(order))
         .containsSubsequence("order.refund-requested", "order.refund-succeeded");
+    JsonNode email = event(order, "order-refunded");
+    assertThat(email.get("totalMinor").asLong()).isEqualTo(13000);
+    assertThat(email.get("full").asBoolean()).isTrue();
+    assertThat(email.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
+    assertThat(email.get("recipient").get("email").asText()).isEqualTo("jo@example.com");
   }
 
   @Test
@@ -144,6 +149,14 @@ class RefundStripeIT extends StripeShopIntegrationTest {
         .isEqualTo("charge_disputed: Charge ch_3Mtw has been disputed; it cannot be refunded.");
     assertThat(orderStatus(order)).isEqualTo("paid");
     assertThat(auditActions(order)).contains("order.refund-declined");
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM outbox_event WHERE aggregate_id = :id"
+                        + " AND event_type = 'order-refunded'")
+                .param("id", order.orderId())
+                .query(Long.class)
+                .single())
+        .isZero();
 
     // Accepted at first, then failed at the bank: refund.updated with failure_reason.
     stubRefund(200, refundObject("re_later", order, 5000, "pending", null));
