@@ -368,4 +368,38 @@ class AdminJourneyIT {
       browser.screenshot("shipped");
     }
   }
+
+  @Test
+  void anAdminRefundsAPaidOrderThroughTheProviderAndSeesItSettle(TestInfo test) {
+    String number;
+    try (BrowserSession guest =
+        chromium.session(
+            shop.baseUrl(),
+            Chromium.PHONE,
+            BrowserSession.screenshotsOf(getClass()).resolve("refund-guest"))) {
+      number = paidOrder(guest);
+    }
+    Admins.Admin admin = Admins.create(shop, "refunder");
+    try (BrowserSession browser = admin(test)) {
+      Page page = browser.page();
+      enrol(browser, admin, false);
+      browser.open("/admin/orders?number=" + number);
+      assertThat(page.locator("#admin-order-status")).hasText("paid");
+      assertThat(page.locator("#page")).containsText("No refunds yet.");
+      org.assertj.core.api.Assertions.assertThat(Axe.violations(page)).isEmpty();
+
+      page.getByLabel("Reason (optional)").fill("ring too small");
+      page.getByRole(
+              AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Refund through the card provider"))
+          .click();
+
+      // The local provider's signed webhook settles the refund before the API call returns.
+      assertThat(page.locator("#order-refunds .refund-status")).hasText("succeeded");
+      assertThat(page.locator("#admin-order-status")).hasText("refunded");
+      assertThat(page.locator("#order-refunds")).containsText("Whole order");
+      org.assertj.core.api.Assertions.assertThat(Axe.violations(page)).isEmpty();
+      browser.screenshot("refunded");
+    }
+  }
 }
