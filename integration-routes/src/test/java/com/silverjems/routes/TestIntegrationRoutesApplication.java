@@ -61,6 +61,7 @@ public final class TestIntegrationRoutesApplication {
     defaults.put("spring.datasource.username", "postgres");
     defaults.put("spring.datasource.password", "postgres");
     defaults.put("server.port", Integer.toString(port));
+    defaults.put("routes.groups", "email,delivery-events,images");
     defaults.put("logging.structured.format.console", "");
     List<String> arguments = new ArrayList<>(List.of(args));
     // Command-line form so that these outrank application.yml; the caller's own args come first.

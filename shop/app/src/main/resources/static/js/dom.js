@@ -42,6 +42,14 @@ function append(parent, children) {
   }
 }
 
+/**
+ * The attributes of a box that scrolls a wide table sideways: keyboard users can focus it to
+ * scroll (axe's scrollable-region-focusable), and it is announced by its label.
+ */
+export function scrollBox(label) {
+  return { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label };
+}
+
 /** Replaces all children of `el`. */
 export function render(el, ...children) {
   el.replaceChildren();

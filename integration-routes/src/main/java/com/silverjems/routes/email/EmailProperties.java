@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fromAddress envelope sender, an address verified in SES (SILVERJEMS_EMAIL_FROMADDRESS)
  * @param fromName display name shown to shoppers
  * @param replyTo where replies go (the shop's support mailbox), optional
- * @param configurationSet SES configuration set that publishes delivery events to SNS, optional
+ * @param configurationSet SES configuration set that publishes delivery events to SNS
+ *     (SILVERJEMS_EMAIL_CONFIGURATIONSET); required, empty for none (a local run without SNS)
  * @param ses how to reach SES
  * @param relay how the outbox is polled and retried
  * @param brand what the templates show
@@ -29,7 +30,6 @@ public record EmailProperties(
 
   public EmailProperties {
     replyTo = blankToNull(replyTo);
-    configurationSet = blankToNull(configurationSet);
   }
 
   /**
@@ -42,7 +42,20 @@ public record EmailProperties(
     require(ses.region(), "silverjems.email.ses.region (AWS_REGION)");
     require(relay, "silverjems.email.relay.*");
     require(brand, "silverjems.email.brand.*");
+    // Without it bounces and complaints never reach the delivery-events group: required, though
+    // a local run without SNS may set it empty.
+    if (configurationSet == null) {
+      throw new IllegalArgumentException(
+          "silverjems.email.configuration-set (SILVERJEMS_EMAIL_CONFIGURATIONSET) is not set: the"
+              + " email route group needs it (empty for none)");
+    }
+    require(brand.shopUrl(), "silverjems.email.brand.shop-url (SILVERJEMS_EMAIL_BRAND_SHOPURL)");
     return this;
+  }
+
+  /** The SES configuration set to send through, if any. */
+  java.util.Optional<String> sesConfigurationSet() {
+    return java.util.Optional.ofNullable(blankToNull(configurationSet));
   }
 
   /** The display name of the sender: the configured one, else the shop's name. */

@@ -34,7 +34,8 @@ final class EmailTemplates {
           "order-paid",
           "order-shipped",
           "password-reset-requested",
-          "email-verification-requested");
+          "email-verification-requested",
+          "admin-invited");
 
   /** Event types the hub acknowledges without sending anything (no email before payment). */
   static final Set<String> ACKNOWLEDGED_WITHOUT_EMAIL = Set.of("order-placed");

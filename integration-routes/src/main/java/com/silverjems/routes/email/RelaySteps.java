@@ -94,8 +94,8 @@ public final class RelaySteps {
     in.setHeader(
         Ses2Constants.TAGS,
         Map.of("outbox_event_id", event.id().toString(), "event_type", event.eventType()));
-    if (properties.configurationSet() != null) {
-      in.setHeader(Ses2Constants.CONFIGURATION_SET, properties.configurationSet());
+    if (properties.sesConfigurationSet().isPresent()) {
+      in.setHeader(Ses2Constants.CONFIGURATION_SET, properties.sesConfigurationSet().get());
     }
   }
 

@@ -19,7 +19,8 @@ class EventSchemasTest {
             "order-paid.v1",
             "order-shipped.v1",
             "password-reset-requested.v1",
-            "email-verification-requested.v1");
+            "email-verification-requested.v1",
+            "admin-invited.v1");
   }
 
   @Test

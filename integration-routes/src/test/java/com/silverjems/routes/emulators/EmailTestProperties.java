@@ -21,6 +21,8 @@ public final class EmailTestProperties {
     Map<String, String> properties = new HashMap<>(database.springProperties());
     properties.put("silverjems.email.from-address", "orders@silverjems.example");
     properties.put("silverjems.email.reply-to", "hello@silverjems.example");
+    properties.put("silverjems.email.configuration-set", "");
+    properties.put("silverjems.email.brand.shop-url", "https://silverjems.example");
     properties.put("silverjems.email.ses.region", "eu-west-1");
     properties.put("silverjems.email.ses.endpoint", sesEndpoint.toString());
     properties.put("silverjems.email.ses.send-rate-per-second", "0");

@@ -63,6 +63,8 @@ public final class LocalEmulators implements AutoCloseable {
     properties.put("silverjems.email.ses.region", InProcessSqs.REGION);
     properties.put("silverjems.email.ses.endpoint", ses.endpoint().toString());
     properties.put("silverjems.email.brand.shop-url", "http://localhost:8080");
+    // No SNS topic for SES events locally: no configuration set.
+    properties.put("silverjems.email.configuration-set", "");
     properties.put("silverjems.delivery.queue", QUEUE);
     properties.put("silverjems.delivery.topic-arns", EmailTestProperties.TOPIC_ARN);
     properties.put("silverjems.delivery.sqs.region", InProcessSqs.REGION);

@@ -1,6 +1,6 @@
 // The audit log: every admin change, who made it, and what changed (before -> after).
 import { api } from '../api.js';
-import { h, param, render } from '../dom.js';
+import { h, param, render, scrollBox } from '../dom.js';
 import { when } from '../format.js';
 import { adminPage } from './layout.js';
 
@@ -45,7 +45,7 @@ adminPage({
         ? h('p', { class: 'empty' }, 'Nothing recorded yet.')
         : h(
             'div',
-            { class: 'table-wrap' },
+            scrollBox('Audit log'),
             h(
               'table',
               { id: 'audit-log' },

@@ -2,7 +2,7 @@
 // addresses we no longer send to after a hard bounce or a complaint, and emails that exhausted
 // their retries (dead letters), each with a retry button.
 import { api, ApiProblem } from '../api.js';
-import { h, render } from '../dom.js';
+import { h, render, scrollBox } from '../dom.js';
 import { when, words } from '../format.js';
 import { adminError, adminPage } from './layout.js';
 
@@ -10,7 +10,7 @@ const BASE = '/api/admin/email';
 
 function table(id, caption, headings, rows) {
   if (rows.length === 0) return h('p', { class: 'empty' }, 'Nothing here.');
-  return h('div', { class: 'table-wrap' }, h('table', { id }, h('caption', { class: 'visually-hidden' }, caption), h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))), h('tbody', {}, rows)));
+  return h('div', scrollBox(caption), h('table', { id }, h('caption', { class: 'visually-hidden' }, caption), h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))), h('tbody', {}, rows)));
 }
 
 function section(id, title, body) {

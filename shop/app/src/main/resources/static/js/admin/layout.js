@@ -10,6 +10,7 @@ const SECTIONS = [
   ['orders', 'Orders', '/admin/orders'],
   ['audit', 'Audit log', '/admin/audit'],
   ['email', 'Email', '/admin/email'],
+  ['admins', 'Admins', '/admin/admins'],
 ];
 
 function header(active, status) {

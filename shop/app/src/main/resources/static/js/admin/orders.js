@@ -1,6 +1,6 @@
 // Orders: the queue by status, and one order with its history and the moves it may make next.
 import { api, ApiProblem } from '../api.js';
-import { field, formValues, h, notice, param, render, whileBusy } from '../dom.js';
+import { field, formValues, h, notice, param, render, scrollBox, whileBusy } from '../dom.js';
 import { money, when, words } from '../format.js';
 import { adminError, adminPage } from './layout.js';
 
@@ -33,7 +33,7 @@ function list(content, orders, status) {
       ? h('p', { class: 'empty' }, 'No orders here.')
       : h(
           'div',
-          { class: 'table-wrap' },
+          scrollBox('Orders'),
           h(
             'table',
             { id: 'admin-orders' },

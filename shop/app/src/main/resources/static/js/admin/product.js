@@ -1,7 +1,7 @@
 // Edit one product: details, each variant's price and stock (saved one at a time, each an audit
 // entry), new variants, and photos (uploaded to the image pipeline, with its verdict on each).
 import { api, ApiProblem } from '../api.js';
-import { field, formValues, h, notice, param, render, showFieldErrors, whileBusy } from '../dom.js';
+import { field, formValues, h, notice, param, render, scrollBox, showFieldErrors, whileBusy } from '../dom.js';
 import { minorToInput, money, parseMoney, when, words } from '../format.js';
 import { picture } from '../images.js';
 import { adminError, adminPage } from './layout.js';
@@ -185,7 +185,7 @@ function imagesSection(product) {
           ? h('p', { class: 'empty' }, 'Nothing uploaded yet.')
           : h(
               'div',
-              { class: 'table-wrap' },
+              scrollBox('Uploads'),
               h(
                 'table',
                 { id: 'uploads' },
@@ -260,7 +260,7 @@ adminPage({
         'section',
         { class: 'card', 'aria-labelledby': 'variants-title' },
         h('h2', { id: 'variants-title' }, 'Variants, prices and stock'),
-        h('div', { class: 'table-wrap' }, h('table', { id: 'variants' }, h('thead', {}, h('tr', {}, ['SKU', 'Size', 'Metal', 'Weight', 'Price', 'Stock', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))), rows)),
+        h('div', scrollBox('Variants'), h('table', { id: 'variants' }, h('thead', {}, h('tr', {}, ['SKU', 'Size', 'Metal', 'Weight', 'Price', 'Stock', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, 'Actions'))))), rows)),
       ),
       newVariantForm(product, (variant) => rows.append(variantRow(variant))),
       h('div', { class: 'cards' }, detailsForm(product, categories), imagesSection(product)),

@@ -1,6 +1,6 @@
 // Admin product list, and a form for a new product.
 import { api, ApiProblem } from '../api.js';
-import { field, formValues, h, notice, render, showFieldErrors, whileBusy } from '../dom.js';
+import { field, formValues, h, notice, render, scrollBox, showFieldErrors, whileBusy } from '../dom.js';
 import { money } from '../format.js';
 import { adminError, adminPage } from './layout.js';
 import { allProducts, createProduct } from './catalog.js';
@@ -60,7 +60,7 @@ adminPage({
       newProductForm(categories),
       h(
         'div',
-        { class: 'table-wrap' },
+        scrollBox('Products'),
         h(
           'table',
           { id: 'admin-products' },

@@ -1,7 +1,7 @@
 // The shopper's account: who they are, their orders with status, sign out.
 import { ApiUnavailable } from '../api.js';
 import { currentAccount, signOut } from '../auth.js';
-import { h, render } from '../dom.js';
+import { h, render, scrollBox } from '../dom.js';
 import { day, money } from '../format.js';
 import { errorNotice, storefrontPage } from '../layout.js';
 import { myOrders, orderHref, statusBadge } from '../orders.js';
@@ -46,7 +46,7 @@ storefrontPage({
       ordersSection.append(
         h(
           'div',
-          { class: 'table-wrap' },
+          scrollBox('Your orders, newest first'),
           h(
             'table',
             { id: 'orders' },

@@ -1,7 +1,7 @@
 // One order: what was bought, where it goes, and where it is in its journey. Right after checkout
 // it waits for the payment provider's confirmation (which only the server-side webhook can give).
 import { api, ApiProblem } from '../api.js';
-import { h, notice, param, render } from '../dom.js';
+import { h, notice, param, render, scrollBox } from '../dom.js';
 import { money, when } from '../format.js';
 import { errorNotice, heading, storefrontPage } from '../layout.js';
 import { JOURNEY, LAST_ORDER, myOrder, statusBadge, STATUS_TEXT } from '../orders.js';
@@ -63,7 +63,7 @@ function view(order, placed, payment = null, onPaid = () => {}) {
     h('h2', {}, 'Items'),
     h(
       'div',
-      { class: 'table-wrap' },
+      scrollBox('Items'),
       h(
         'table',
         { id: 'order-lines' },

@@ -114,4 +114,43 @@ class Accounts {
         .param("email", email)
         .update();
   }
+
+  /** Admin accounts, oldest first. */
+  java.util.List<Account> admins() {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM account WHERE 'ADMIN' = ANY (roles) ORDER BY created_at, id")
+        .query(ROW)
+        .list();
+  }
+
+  /**
+   * Whether any admin exists. Takes a transaction-scoped advisory lock first, so that two
+   * transactions that check and then add or remove an admin run one after the other.
+   */
+  boolean anyAdminLocked() {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('silverjems.admins'))").query().singleRow();
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE 'ADMIN' = ANY (roles))")
+        .query(Boolean.class)
+        .single();
+  }
+
+  void grantAdmin(UUID id) {
+    jdbc.sql(
+            "UPDATE account SET roles = array_append(roles, 'ADMIN'), updated_at = now()"
+                + " WHERE id = :id AND NOT ('ADMIN' = ANY (roles))")
+        .param("id", id)
+        .update();
+  }
+
+  /** Takes the admin role away; answers whether the account had it. */
+  boolean revokeAdmin(UUID id) {
+    return jdbc.sql(
+                "UPDATE account SET roles = array_remove(roles, 'ADMIN'), updated_at = now()"
+                    + " WHERE id = :id AND 'ADMIN' = ANY (roles)")
+            .param("id", id)
+            .update()
+        == 1;
+  }
 }

@@ -104,6 +104,12 @@ final class ApiAccessRules {
               "/api/auth/logout",
               "/api/auth/password-reset",
               "/api/auth/password-reset/confirm"),
+          // The link's 256-bit token is the credential: no session exists yet.
+          rule(
+              "accepting an admin invitation",
+              Access.PUBLIC,
+              HttpMethod.POST,
+              "/api/auth/admin-invitation"),
           rule("Google sign-in", Access.PUBLIC, HttpMethod.GET, "/api/auth/oauth2/**"),
           rule(
               "shopper's own data",

@@ -198,4 +198,74 @@ final class IdentityProblems {
           null);
     }
   }
+
+  /** An invitation to an address that is an admin already. */
+  static final class AlreadyAdmin extends ErrorResponseException {
+    AlreadyAdmin() {
+      super(
+          HttpStatus.CONFLICT,
+          problem(
+              HttpStatus.CONFLICT,
+              "already-admin",
+              "Already an admin",
+              "This address belongs to an admin already."),
+          null);
+    }
+  }
+
+  static final class InvitationNotFound extends ErrorResponseException {
+    InvitationNotFound() {
+      super(
+          HttpStatus.NOT_FOUND,
+          problem(
+              HttpStatus.NOT_FOUND,
+              null,
+              "Not found",
+              "No open invitation has that id (accepted, revoked or never sent)."),
+          null);
+    }
+  }
+
+  /** An invitation link used with another address than the one it was sent to. */
+  static final class InvitationForAnotherAddress extends ErrorResponseException {
+    InvitationForAnotherAddress() {
+      super(
+          HttpStatus.BAD_REQUEST,
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "invitation-for-another-address",
+              "Invitation for another address",
+              "This invitation was sent to another email address: use that one."),
+          null);
+    }
+  }
+
+  /** The first-admin link, used once an admin exists. */
+  static final class AdminExists extends ErrorResponseException {
+    AdminExists() {
+      super(
+          HttpStatus.CONFLICT,
+          problem(
+              HttpStatus.CONFLICT,
+              "admin-exists",
+              "An admin exists already",
+              "The first-admin link works only while the shop has no admin: ask an admin to"
+                  + " invite you."),
+          null);
+    }
+  }
+
+  /** Removing the only admin would leave the shop without one. */
+  static final class LastAdmin extends ErrorResponseException {
+    LastAdmin() {
+      super(
+          HttpStatus.CONFLICT,
+          problem(
+              HttpStatus.CONFLICT,
+              "last-admin",
+              "The last admin cannot be removed",
+              "Invite another admin first: the shop must keep at least one."),
+          null);
+    }
+  }
 }

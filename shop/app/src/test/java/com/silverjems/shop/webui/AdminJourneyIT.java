@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.silverjems.schema.calls.AdminCallSignature;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * way into the admin pages (or API) with the password alone.
  */
 class AdminJourneyIT {
+
+  /** What the enrolment shows: the password step, the second factor, then the dashboard. */
+  static final List<String> ENROLMENT_PAGES = List.of("/admin/sign-in", "/admin/mfa", "/admin/");
+
+  /** The admin's other pages, each opened and axe-checked once signed in. */
+  static final List<String> SIGNED_IN_PAGES =
+      List.of(
+          "/admin/products",
+          "/admin/product?slug=hammered-band-ring",
+          "/admin/orders",
+          "/admin/audit",
+          "/admin/email");
 
   static RunningShop shop;
   static Chromium chromium;
@@ -50,44 +63,21 @@ class AdminJourneyIT {
             .resolve(test.getTestMethod().orElseThrow().getName()));
   }
 
-  /** Signs in with the password and enrols the app from the QR code; answers the TOTP secret. */
-  private static String enrol(BrowserSession browser, Admins.Admin admin, boolean screenshots) {
-    Page page = browser.open("/admin/");
-    page.waitForURL("**/admin/sign-in?next=*");
-    browser.awaitDrawn();
-    page.getByLabel("Email").fill(admin.email());
-    page.getByLabel("Password").fill(admin.password());
-    if (screenshots) {
-      browser.screenshot("password");
+  @Test
+  void everyAdminPagePassesTheAccessibilityChecks(TestInfo test) {
+    WireMockServer hub = shop.emailHub();
+    hub.resetAll();
+    hub.stubFor(get(urlPathEqualTo("/api/admin/email/dead-letters")).willReturn(okJson("[]")));
+    hub.stubFor(get(urlPathEqualTo("/api/admin/email/suppressions")).willReturn(okJson("[]")));
+    Admins.Admin admin = Admins.create(shop, "auditor");
+    try (BrowserSession browser = admin(test)) {
+      // Each screenshot also runs axe-core and the console check.
+      Admins.enrol(browser, admin, true);
+      for (String path : SIGNED_IN_PAGES) {
+        browser.open(path);
+        browser.screenshot(path.substring("/admin/".length()).replaceAll("[^a-z0-9]+", "-"));
+      }
     }
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
-
-    page.waitForURL("**/admin/mfa?next=*");
-    browser.awaitDrawn();
-    Locator qr = page.getByAltText("QR code for your authenticator app");
-    assertThat(qr).isVisible();
-    String uri = Admins.scan(qr.getAttribute("src"));
-    assertThat(uri).startsWith("otpauth://totp/").contains("issuer=Silver");
-    String secret = Admins.secretOf(uri);
-    assertThat(page.locator("#mfa-secret").textContent().replace(" ", "")).isEqualTo(secret);
-    if (screenshots) {
-      browser.screenshot("enrolment-qr");
-    }
-    page.getByLabel("6-digit code from the app").fill(Admins.code(secret, 0));
-    page.getByRole(
-            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step verification"))
-        .click();
-    assertThat(page.locator("#recovery-codes li")).hasCount(10);
-    if (screenshots) {
-      browser.screenshot("recovery-codes");
-    }
-    page.getByRole(
-            AriaRole.LINK,
-            new Page.GetByRoleOptions().setName(Pattern.compile("I have saved them")))
-        .click();
-    page.waitForURL("**/admin/");
-    browser.awaitDrawn();
-    return secret;
   }
 
   @Test
@@ -95,7 +85,7 @@ class AdminJourneyIT {
     Admins.Admin admin = Admins.create(shop, "owner");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      String secret = enrol(browser, admin, true);
+      String secret = Admins.enrol(browser, admin, true);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
       page.waitForURL("**/admin/sign-in");
 
@@ -156,7 +146,7 @@ class AdminJourneyIT {
   void anAdminWithoutTheSecondFactorCannotReachAdminPages(TestInfo test) {
     Admins.Admin admin = Admins.create(shop, "assistant");
     try (BrowserSession enrolment = admin(test)) {
-      enrol(enrolment, admin, false);
+      Admins.enrol(enrolment, admin, false);
     }
     try (BrowserSession browser = admin(test)) {
       Page page = browser.open("/admin/sign-in");
@@ -189,7 +179,7 @@ class AdminJourneyIT {
     long chain = pipeline.productId("pebble-pendant-necklace");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      enrol(browser, admin, false);
+      Admins.enrol(browser, admin, false);
       browser.open("/admin/product?slug=pebble-pendant-necklace");
       page.getByText("Photos").click();
       assertThat(page.locator("#photos")).containsText("No photos yet");
@@ -270,7 +260,7 @@ class AdminJourneyIT {
     Admins.Admin admin = Admins.create(shop, "postmaster");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      enrol(browser, admin, false);
+      Admins.enrol(browser, admin, false);
       page.locator("#site-header")
           .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Email"))
           .click();
@@ -387,7 +377,7 @@ class AdminJourneyIT {
     Admins.Admin admin = Admins.create(shop, "packer");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      enrol(browser, admin, false);
+      Admins.enrol(browser, admin, false);
       browser.open("/admin/orders?status=paid");
       Locator row = page.locator("#admin-orders tr[data-number='" + number + "']");
       assertThat(row).containsText("Mary Anning");

@@ -1,22 +1,18 @@
 package com.silverjems.shop.webui;
 
 import com.microsoft.playwright.Page;
-import com.silverjems.testsupport.OsTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * axe-core (pinned in {@code shop/app/browser-tools/package.json}, installed there with {@code npm
- * ci} on first use) run inside the page under test. It is evaluated through the DevTools protocol,
- * which the pages' CSP does not govern, so the pages need no exception for it.
+ * axe-core (pinned in {@code shop/app/browser-tools/package.json}, see {@link BrowserTools}) run
+ * inside the page under test. It is evaluated through the DevTools protocol, which the pages' CSP
+ * does not govern, so the pages need no exception for it.
  */
 final class Axe {
 
-  private static final Path TOOLS = Path.of("browser-tools").toAbsolutePath();
   private static String source;
 
   private Axe() {}
@@ -36,26 +32,10 @@ final class Axe {
 
   private static synchronized String source() {
     if (source == null) {
-      Path script = TOOLS.resolve("node_modules/axe-core/axe.min.js");
       try {
-        if (!Files.exists(script)) {
-          Path npm = OsTool.require("npm", "npm");
-          Process install =
-              new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund")
-                  .directory(TOOLS.toFile())
-                  .redirectErrorStream(true)
-                  .start();
-          String log = new String(install.getInputStream().readAllBytes());
-          if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
-            throw new IllegalStateException("npm ci in " + TOOLS + " failed:\n" + log);
-          }
-        }
-        source = Files.readString(script);
+        source = Files.readString(BrowserTools.file("node_modules/axe-core/axe.min.js"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
     }
     return source;

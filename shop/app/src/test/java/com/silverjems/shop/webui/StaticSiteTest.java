@@ -89,6 +89,23 @@ class StaticSiteTest {
     assertThat(precachedFiles).containsAll(storefront);
   }
 
+  @Test
+  void everyPageIsOpenedByTheBrowserTestsThatRunAxe() throws IOException {
+    // PageScreenshotsIT (storefront, both widths) and AdminJourneyIT (admin) screenshot each of
+    // these, and every screenshot runs axe-core: a new page must join one of their lists.
+    Set<String> audited = new LinkedHashSet<>();
+    Stream.of(
+            PageScreenshotsIT.PAGES, AdminJourneyIT.ENROLMENT_PAGES, AdminJourneyIT.SIGNED_IN_PAGES)
+        .flatMap(List::stream)
+        .forEach(path -> audited.add(path.replaceFirst("\\?.*", "")));
+    Set<String> pages = new LinkedHashSet<>();
+    for (Path page : files(".html")) {
+      String file = "/" + STATIC.relativize(page).toString().replace('\\', '/');
+      pages.add(file.replaceFirst("index\\.html$", "").replaceFirst("\\.html$", ""));
+    }
+    assertThat(audited).containsExactlyInAnyOrderElementsOf(pages);
+  }
+
   private static List<Path> files(String suffix) throws IOException {
     try (Stream<Path> walk = Files.walk(STATIC)) {
       return walk.filter(Files::isRegularFile)
