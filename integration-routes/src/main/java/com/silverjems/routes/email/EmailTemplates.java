@@ -33,6 +33,8 @@ final class EmailTemplates {
       Set.of(
           "order-paid",
           "order-shipped",
+          "order-cancelled",
+          "order-refunded",
           "password-reset-requested",
           "email-verification-requested",
           "admin-invited");

@@ -18,6 +18,8 @@ class EventSchemasTest {
             "order-placed.v1",
             "order-paid.v1",
             "order-shipped.v1",
+            "order-cancelled.v1",
+            "order-refunded.v1",
             "password-reset-requested.v1",
             "email-verification-requested.v1",
             "admin-invited.v1");

@@ -103,7 +103,62 @@ function transitionForm(order, onDone) {
   return form;
 }
 
-function detail(content, data) {
+// Refunds through the payment provider: the whole remainder, or chosen quantities per line. One
+// Idempotency-Key per form submission, so a double click is one refund.
+const REFUNDABLE = ['paid', 'packed', 'shipped', 'delivered'];
+
+function refundSection(order, refunds, onDone) {
+  const message = h('div', { 'aria-live': 'assertive' });
+  const rows = (refunds ?? []).map((r) =>
+    h('tr', { 'data-refund': r.id },
+      h('td', {}, when(r.createdAt)),
+      h('td', {}, money(r.amountMinor, r.currency)),
+      h('td', {}, r.fullRefund ? 'Whole order' : r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')),
+      h('td', { class: 'refund-status' }, r.status === 'failed' ? `declined: ${r.failureReason ?? 'no reason given'}` : words(r.status))));
+  const table = rows.length
+    ? h('table', { class: 'table', id: 'order-refunds' },
+        h('caption', {}, 'Refunds of this order'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Asked'), h('th', { scope: 'col' }, 'Amount'), h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, 'State'))),
+        h('tbody', {}, rows))
+    : h('p', {}, 'No refunds yet.');
+  if (!REFUNDABLE.includes(order.status)) return h('div', {}, table);
+  const scope = h('select', { name: 'scope', id: 'refund-scope' }, h('option', { value: 'full' }, 'Refund what is left of the order'), h('option', { value: 'lines' }, 'Refund chosen lines'));
+  const lines = h('fieldset', { class: 'form', id: 'refund-lines' }, h('legend', {}, 'Quantities to refund'),
+    (order.lines ?? []).map((l, i) => field(`${l.productName}${l.size ? ` (${l.size})` : ''}, ${l.sku}`, h('input', { type: 'number', min: 0, max: l.quantity, value: 0, name: `qty-${i}`, id: `refund-qty-${i}`, 'data-sku': l.sku }))));
+  const sync = () => {
+    lines.hidden = scope.value !== 'lines';
+    for (const input of lines.querySelectorAll('input')) input.disabled = lines.hidden;
+  };
+  scope.addEventListener('change', sync);
+  const form = h('form', { class: 'form', id: 'refund-form', novalidate: true },
+    field('Refund', scope), lines,
+    field('Reason (optional)', h('input', { type: 'text', name: 'reason', id: 'refund-reason', maxlength: 500 })),
+    message, h('button', { type: 'submit', class: 'button' }, 'Refund through the card provider'));
+  sync();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = scope.value === 'lines'
+      ? [...lines.querySelectorAll('input')].map((i) => ({ sku: i.dataset.sku, quantity: Number(i.value) })).filter((l) => l.quantity > 0)
+      : [];
+    const key = crypto.randomUUID();
+    whileBusy(form, async () => {
+      try {
+        await api.post(`/api/admin/orders/${encodeURIComponent(order.number)}/refunds`, { lines: chosen, reason: formValues(form).reason || null }, { headers: { 'Idempotency-Key': key } });
+        await onDone();
+      } catch (error) {
+        render(message, error instanceof ApiProblem ? notice('error', h('strong', {}, `${error.title}. `), error.problem.detail ?? '') : adminError(error));
+      }
+    });
+  });
+  return h('div', {}, table, form);
+}
+
+async function load(number) {
+  const path = `/api/admin/orders/${encodeURIComponent(number)}`;
+  return Promise.all([api.get(path), api.get(`${path}/refunds`)]);
+}
+
+function detail(content, data, refunds) {
   const { order, history } = data;
   const address = order.shippingAddress ?? {};
   document.getElementById('page-title').textContent = `Order ${order.number}`;
@@ -124,8 +179,9 @@ function detail(content, data) {
         h('p', { class: 'summary__total' }, `Total ${money(order.totalMinor, order.currency)}`),
         order.shipment ? h('p', {}, `Shipped with ${order.shipment.carrier}, tracking ${order.shipment.trackingNumber}`) : null,
       ),
-      h('section', { class: 'card', 'aria-labelledby': 'order-next' }, h('h2', { id: 'order-next' }, 'Move the order on'), transitionForm(order, (updated) => detail(content, updated))),
+      h('section', { class: 'card', 'aria-labelledby': 'order-next' }, h('h2', { id: 'order-next' }, 'Move the order on'), transitionForm(order, (updated) => detail(content, updated, refunds))),
     ),
+    h('section', { 'aria-labelledby': 'order-refunds-title' }, h('h2', { id: 'order-refunds-title' }, 'Refunds'), refundSection(order, refunds, async () => detail(content, ...(await load(order.number))))),
     h(
       'section',
       { 'aria-labelledby': 'order-history' },
@@ -141,7 +197,7 @@ adminPage({
   build: async (content) => {
     const number = param('number');
     if (number) {
-      detail(content, await api.get(`/api/admin/orders/${encodeURIComponent(number)}`));
+      detail(content, ...(await load(number)));
       return;
     }
     const status = param('status') ?? '';

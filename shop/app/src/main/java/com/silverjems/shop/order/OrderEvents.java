@@ -95,6 +95,74 @@ final class OrderEvents {
         order.shipment().trackingUrl());
   }
 
+  record OrderCancelled(
+      String orderId,
+      String orderNumber,
+      Recipient recipient,
+      List<Line> lines,
+      long totalMinor,
+      String currency,
+      String occurredAt,
+      String reason,
+      boolean unpaid) {}
+
+  record OrderRefunded(
+      String orderId,
+      String orderNumber,
+      Recipient recipient,
+      List<Line> lines,
+      long totalMinor,
+      String currency,
+      String occurredAt,
+      String refundId,
+      boolean full) {}
+
+  static OrderCancelled cancelled(OrderView order, String reason, boolean unpaid, Instant at) {
+    return new OrderCancelled(
+        order.id().toString(),
+        order.number(),
+        recipient(order),
+        lines(order),
+        order.totalMinor(),
+        order.currency(),
+        at.toString(),
+        reason == null ? "" : reason,
+        unpaid);
+  }
+
+  /** {@code quantities}: refunded quantity by SKU. */
+  static OrderRefunded refunded(
+      OrderView order,
+      java.util.Map<String, Integer> quantities,
+      long amountMinor,
+      String currency,
+      String refundId,
+      boolean full,
+      Instant at) {
+    List<Line> refunded =
+        order.lines().stream()
+            .filter(line -> quantities.containsKey(line.sku()))
+            .map(
+                line ->
+                    new Line(
+                        line.sku(),
+                        line.productName(),
+                        line.size(),
+                        quantities.get(line.sku()),
+                        line.unitPriceMinor()))
+            .toList();
+    return new OrderRefunded(
+        order.id().toString(),
+        order.number(),
+        recipient(order),
+        refunded,
+        amountMinor,
+        currency,
+        at.toString(),
+        refundId,
+        full);
+  }
+
   private static Recipient recipient(OrderView order) {
     return new Recipient(order.email(), order.name());
   }

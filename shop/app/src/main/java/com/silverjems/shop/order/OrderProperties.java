@@ -11,4 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("silverjems.orders")
 record OrderProperties(
-    @DefaultValue("1h") Duration unpaidTtl, @DefaultValue("1m") Duration expiryInterval) {}
+    @DefaultValue("30m") Duration unpaidTtl, @DefaultValue("1m") Duration expiryInterval) {}

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,7 +191,58 @@ public class Orders {
           OrderEvents.VERSION,
           OrderEvents.shipped(after, clock.instant()));
     }
+    if (target == OrderStatus.CANCELLED) {
+      outbox.append(
+          OrderEvents.AGGREGATE,
+          id.toString(),
+          "order-cancelled",
+          OrderEvents.VERSION,
+          OrderEvents.cancelled(
+              after, reason, UnpaidOrderExpiry.ACTOR.equals(actor), clock.instant()));
+    }
     return new Transition(before, after);
+  }
+
+  /**
+   * Moves a paid order to refunded once the provider confirmed its money went back, without
+   * restocking: the refund puts back exactly the lines it refunded (see Refunds), which partial
+   * refunds before it may already have put back. In the caller's transaction.
+   *
+   * @return false when the order is not (or no longer) refundable
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean markRefunded(UUID orderId, String actor, String reason) {
+    OrderStatus current = lockStatus(orderId).orElseThrow();
+    if (!current.canMoveTo(OrderStatus.REFUNDED)) {
+      return false;
+    }
+    setStatus(orderId, OrderStatus.REFUNDED);
+    recordChange(orderId, current, OrderStatus.REFUNDED, actor, reason);
+    return true;
+  }
+
+  /**
+   * Writes order-refunded (the customer's refund email) in the caller's transaction, once the
+   * provider confirmed the refund.
+   *
+   * @param quantities refunded quantity by SKU
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void refunded(
+      UUID orderId,
+      Map<String, Integer> quantities,
+      long amountMinor,
+      String currency,
+      UUID refundId,
+      boolean full) {
+    OrderView order = find(orderId).orElseThrow();
+    outbox.append(
+        OrderEvents.AGGREGATE,
+        orderId.toString(),
+        "order-refunded",
+        OrderEvents.VERSION,
+        OrderEvents.refunded(
+            order, quantities, amountMinor, currency, refundId.toString(), full, clock.instant()));
   }
 
   /** An order before and after a transition (for the audit log). */

@@ -1,6 +1,8 @@
 package com.silverjems.shop.order;
 
+import com.silverjems.shop.payment.Payments;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +23,10 @@ class UnpaidOrderExpiry {
   private final JdbcClient jdbc;
   private final Orders orders;
   private final OrderProperties properties;
+  private final Payments payments;
 
-  UnpaidOrderExpiry(JdbcClient jdbc, Orders orders, OrderProperties properties) {
+  UnpaidOrderExpiry(JdbcClient jdbc, Orders orders, OrderProperties properties, Payments payments) {
+    this.payments = payments;
     this.jdbc = jdbc;
     this.orders = orders;
     this.properties = properties;
@@ -32,26 +36,48 @@ class UnpaidOrderExpiry {
       fixedDelayString = "${silverjems.orders.expiry-interval:1m}",
       initialDelayString = "${silverjems.orders.expiry-interval:1m}")
   void cancelUnpaid() {
-    List<String> expired =
+    record Expired(UUID id, String number) {}
+    List<Expired> expired =
         jdbc.sql(
                 """
-                SELECT number FROM customer_order
+                SELECT id, number FROM customer_order
                 WHERE status = 'placed' AND placed_at < now() - CAST(:ttl AS INTERVAL)
                 ORDER BY placed_at LIMIT 100
                 """)
             .param("ttl", properties.unpaidTtl().toSeconds() + " seconds")
-            .query(String.class)
+            .query(Expired.class)
             .list();
-    for (String number : expired) {
+    int cancelled = 0;
+    for (Expired order : expired) {
+      try {
+        // The provider's intent first: once cancelled, no late payment can arrive through it. If
+        // the provider says it already succeeded, the money is coming: the webhook marks it paid.
+        if (!payments.cancelIntent(order.id())) {
+          log.info(
+              "Order {} is unpaid here but paid at the provider: not expiring it", order.number());
+          continue;
+        }
+      } catch (RuntimeException providerDown) {
+        log.warn(
+            "Could not cancel the payment intent of order {}: next run",
+            order.number(),
+            providerDown);
+        continue;
+      }
       try {
         orders.transition(
-            number, OrderStatus.CANCELLED, "unpaid after " + properties.unpaidTtl(), null, ACTOR);
+            order.number(),
+            OrderStatus.CANCELLED,
+            "unpaid after " + properties.unpaidTtl(),
+            null,
+            ACTOR);
+        cancelled++;
       } catch (IllegalOrderTransition paidMeanwhile) {
         // Paid (or cancelled by an admin) since we looked: nothing to do.
       }
     }
-    if (!expired.isEmpty()) {
-      log.info("Cancelled {} orders unpaid after {}", expired.size(), properties.unpaidTtl());
+    if (cancelled > 0) {
+      log.info("Cancelled {} orders unpaid after {}", cancelled, properties.unpaidTtl());
     }
   }
 }

@@ -3,6 +3,7 @@ package com.silverjems.shop.payment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,9 @@ class PaymentConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "silverjems.payments.provider", havingValue = "local")
-  LocalPaymentProvider localPaymentProvider(PaymentProperties properties, ObjectMapper json) {
-    return new LocalPaymentProvider(properties, json, Clock.systemUTC());
+  LocalPaymentProvider localPaymentProvider(
+      PaymentProperties properties, ObjectMapper json, ObjectProvider<PaymentWebhooks> webhooks) {
+    return new LocalPaymentProvider(properties, json, Clock.systemUTC(), webhooks);
   }
 
   @Bean

@@ -26,6 +26,33 @@ interface PaymentProvider {
    */
   ProviderEvent verify(byte[] payload, String signatureHeader);
 
+  /**
+   * Asks the provider to refund part or all of a payment. The provider answers at once with the
+   * refund's first status (usually pending; failed when declined); only its webhook confirms.
+   *
+   * @throws PaymentProviderUnavailable when the provider cannot be reached
+   */
+  Refund refund(RefundRequest request);
+
+  /**
+   * Cancels a payment intent that was never paid.
+   *
+   * @return false when the provider says the intent already succeeded (the money arrived)
+   * @throws PaymentProviderUnavailable when the provider cannot be reached or refuses otherwise
+   */
+  boolean cancelIntent(String intentId);
+
+  record RefundRequest(
+      UUID refundId, String intentId, long amountMinor, String reason, String idempotencyKey) {}
+
+  /**
+   * The provider's answer about a refund.
+   *
+   * @param status pending, succeeded or failed
+   * @param failureReason the provider's reason when failed (declined), else null
+   */
+  record Refund(String id, String status, String failureReason) {}
+
   record IntentRequest(
       UUID orderId, String orderNumber, long amountMinor, String currency, String idempotencyKey) {}
 

@@ -1,5 +1,6 @@
 package com.silverjems.shop.payment;
 
+import com.silverjems.shop.order.OrderStatus;
 import com.silverjems.shop.order.Orders;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,15 +25,18 @@ class PaymentWebhooks {
   private final PaymentProvider provider;
   private final WebhookMetrics metrics;
   private final TransactionTemplate transaction;
+  private final Refunds refunds;
 
   PaymentWebhooks(
       JdbcClient jdbc,
       Orders orders,
+      Refunds refunds,
       PaymentProvider provider,
       WebhookMetrics metrics,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.orders = orders;
+    this.refunds = refunds;
     this.provider = provider;
     this.metrics = metrics;
     this.transaction = new TransactionTemplate(transactions);
@@ -55,12 +59,24 @@ class PaymentWebhooks {
       throw e;
     }
     // Verification above touched nothing: a rejected delivery changes nothing at all.
-    boolean applied = Boolean.TRUE.equals(transaction.execute(status -> apply(event)));
+    UUID[] latePayment = new UUID[1];
+    boolean applied = Boolean.TRUE.equals(transaction.execute(status -> apply(event, latePayment)));
     metrics.count(applied ? WebhookMetrics.Outcome.ACCEPTED : WebhookMetrics.Outcome.DUPLICATE);
+    if (latePayment[0] != null) {
+      // After the commit, holding no lock while the provider answers. Should the provider be
+      // down now, the refund stays pending in the order's refunds and the audit log: a person
+      // retries it (the same idempotency key makes that one refund).
+      try {
+        refunds.refundLatePayment(latePayment[0]);
+      } catch (PaymentProviderUnavailable e) {
+        log.error(
+            "Refund of the late payment of order {} failed: retry by hand", latePayment[0], e);
+      }
+    }
     return applied;
   }
 
-  private boolean apply(ProviderEvent event) {
+  private boolean apply(ProviderEvent event, UUID[] latePayment) {
     int fresh =
         jdbc.sql(
                 """
@@ -73,6 +89,11 @@ class PaymentWebhooks {
             .update();
     if (fresh == 0) {
       return false;
+    }
+    if (event.type().equals(ProviderEvent.REFUND_UPDATED)
+        || event.type().equals(ProviderEvent.CHARGE_REFUNDED)) {
+      event.refunds().forEach(refunds::apply);
+      return true;
     }
     if (!event.type().equals(ProviderEvent.SUCCEEDED)
         && !event.type().equals(ProviderEvent.FAILED)) {
@@ -120,11 +141,14 @@ class PaymentWebhooks {
     setStatus(event.intentId(), "succeeded");
     if (!orders.markPaid(
         payment.orderId(), event.intentId(), "payment-provider:" + provider.name())) {
-      // Paid after the order was cancelled (unpaid too long): a person must refund it.
-      log.error(
-          "Order {} was paid by intent {} but is no longer awaiting payment: refund needed",
+      // Paid after the order was cancelled (unpaid too long): the money goes straight back.
+      log.warn(
+          "Order {} was paid by intent {} but is no longer awaiting payment: refunding it",
           payment.orderId(),
           event.intentId());
+      if (orders.find(payment.orderId()).orElseThrow().status() == OrderStatus.CANCELLED) {
+        latePayment[0] = payment.orderId();
+      }
     }
     return true;
   }

@@ -1,6 +1,7 @@
 package com.silverjems.shop.payment;
 
 import com.silverjems.shop.order.OrderView;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +52,37 @@ public class Payments {
         .param("currency", order.currency())
         .update();
     return find(order);
+  }
+
+  /**
+   * Cancels the order's payment intent with the provider before the order expires unpaid. Runs
+   * outside any transaction.
+   *
+   * @return false when the provider says the intent already succeeded (or is processing): the money
+   *     is arriving, the order must not be cancelled
+   * @throws PaymentProviderUnavailable when the provider cannot answer now (try again later)
+   */
+  public boolean cancelIntent(UUID orderId) {
+    String intentId =
+        jdbc.sql("SELECT intent_id FROM payment WHERE order_id = :order AND provider = :provider")
+            .param("order", orderId)
+            .param("provider", provider.name())
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    if (intentId == null) {
+      return true; // The shopper never reached the payment page: nothing to cancel.
+    }
+    boolean cancelled = provider.cancelIntent(intentId);
+    jdbc.sql(
+            """
+            UPDATE payment SET status = 'canceled', updated_at = now()
+            WHERE order_id = :order AND status <> 'succeeded' AND :cancelled
+            """)
+        .param("order", orderId)
+        .param("cancelled", cancelled)
+        .update();
+    return cancelled;
   }
 
   private PaymentView find(OrderView order) {

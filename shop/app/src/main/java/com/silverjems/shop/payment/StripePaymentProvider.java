@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -81,6 +82,97 @@ final class StripePaymentProvider implements PaymentProvider {
     } catch (RestClientException e) {
       throw new PaymentProviderUnavailable(name(), e);
     }
+  }
+
+  /**
+   * {@code POST /v1/refunds} with {@code payment_intent} and {@code amount}; our refund id goes in
+   * {@code metadata[refund_id]} so a webhook that arrives before this call returns still finds its
+   * refund. A declined refund is a 4xx error object ({@code type}/{@code code}/{@code message}): it
+   * is recorded as failed with Stripe's message, not retried.
+   */
+  @Override
+  public Refund refund(RefundRequest request) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("payment_intent", request.intentId());
+    form.add("amount", Long.toString(request.amountMinor()));
+    form.add("metadata[refund_id]", request.refundId().toString());
+    if (request.reason() != null && !request.reason().isBlank()) {
+      form.add("metadata[reason]", request.reason());
+    }
+    try {
+      JsonNode refund =
+          http.post()
+              .uri("/v1/refunds")
+              .header("Idempotency-Key", request.idempotencyKey())
+              .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+              .body(form)
+              .retrieve()
+              .body(JsonNode.class);
+      if (refund == null || refund.path("id").asText("").isEmpty()) {
+        throw new PaymentProviderUnavailable(name(), null);
+      }
+      return new Refund(
+          refund.get("id").asText(),
+          refundStatus(refund.path("status").asText("pending")),
+          refund.path("failure_reason").asText(null));
+    } catch (HttpClientErrorException e) {
+      if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 429) {
+        throw new PaymentProviderUnavailable(name(), e);
+      }
+      JsonNode error = errorOf(e);
+      String reason = error.path("code").asText(error.path("type").asText("declined"));
+      String message = error.path("message").asText("");
+      return new Refund(null, "failed", message.isEmpty() ? reason : reason + ": " + message);
+    } catch (RestClientException e) {
+      throw new PaymentProviderUnavailable(name(), e);
+    }
+  }
+
+  /**
+   * {@code POST /v1/payment_intents/{id}/cancel}. Stripe refuses to cancel a succeeded intent with
+   * a 400 {@code payment_intent_unexpected_state} whose {@code payment_intent.status} says so.
+   */
+  @Override
+  public boolean cancelIntent(String intentId) {
+    try {
+      http.post()
+          .uri("/v1/payment_intents/{id}/cancel", intentId)
+          .header("Idempotency-Key", "cancel-" + intentId)
+          .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+          .body(new LinkedMultiValueMap<String, String>())
+          .retrieve()
+          .toBodilessEntity();
+      return true;
+    } catch (HttpClientErrorException e) {
+      JsonNode error = errorOf(e);
+      String state = error.path("payment_intent").path("status").asText("");
+      if (state.equals("succeeded") || state.equals("processing")) {
+        return false;
+      }
+      if (state.equals("canceled")) {
+        return true;
+      }
+      throw new PaymentProviderUnavailable(name(), e);
+    } catch (RestClientException e) {
+      throw new PaymentProviderUnavailable(name(), e);
+    }
+  }
+
+  private JsonNode errorOf(HttpClientErrorException e) {
+    try {
+      return json.readTree(e.getResponseBodyAsByteArray()).path("error");
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      return json.createObjectNode();
+    }
+  }
+
+  /** Stripe's refund statuses; requires_action and canceled count as pending and failed. */
+  static String refundStatus(String stripe) {
+    return switch (stripe) {
+      case "succeeded" -> "succeeded";
+      case "failed", "canceled" -> "failed";
+      default -> "pending";
+    };
   }
 
   @Override

@@ -85,16 +85,35 @@ final class StripeWebhookSignature {
   private static ProviderEvent parse(byte[] payload, ObjectMapper json) {
     try {
       JsonNode event = json.readTree(payload);
-      JsonNode intent = event.path("data").path("object");
+      JsonNode object = event.path("data").path("object");
+      String type = required(event, "type");
+      List<ProviderEvent.RefundUpdate> refunds = new ArrayList<>();
+      String intentId = object.path("id").asText(null);
+      if (type.equals(ProviderEvent.REFUND_UPDATED)) {
+        refunds.add(refund(object));
+        intentId = object.path("payment_intent").asText(null);
+      } else if (type.equals(ProviderEvent.CHARGE_REFUNDED)) {
+        object.path("refunds").path("data").forEach(refund -> refunds.add(refund(refund)));
+        intentId = object.path("payment_intent").asText(null);
+      }
       return new ProviderEvent(
           required(event, "id"),
-          required(event, "type"),
-          intent.path("id").asText(null),
-          intent.path("amount").asLong(-1),
-          intent.path("currency").asText("").toUpperCase(Locale.ROOT));
+          type,
+          intentId,
+          object.path("amount").asLong(-1),
+          object.path("currency").asText("").toUpperCase(Locale.ROOT),
+          List.copyOf(refunds));
     } catch (IOException | IllegalArgumentException e) {
       throw new WebhookSignatureInvalid("signed payload is not an event");
     }
+  }
+
+  private static ProviderEvent.RefundUpdate refund(JsonNode refund) {
+    return new ProviderEvent.RefundUpdate(
+        refund.path("id").asText(null),
+        refund.path("metadata").path("refund_id").asText(null),
+        StripePaymentProvider.refundStatus(refund.path("status").asText("pending")),
+        refund.path("failure_reason").asText(null));
   }
 
   private static String required(JsonNode node, String field) {
