@@ -170,13 +170,18 @@ class RedisOverTlsIT {
     return Templates.macroDefaults(redisTemplate).get(macro);
   }
 
-  /** The body of the user data's {@code <<NAME} here-document. */
+  /**
+   * The body of the user data's {@code <<NAME} here-document, with the script's {@code
+   * REDIS_SESSION} (the session name it shares with configure-zabbix.sh) filled in.
+   */
   private static String heredoc(String script, String name) {
     Matcher m =
         Pattern.compile("<<'?" + name + "'?\\n(.*?)\\n" + name + "\\n", Pattern.DOTALL)
             .matcher(script);
     assertThat(m.find()).as("here-document " + name + " in " + USER_DATA).isTrue();
-    return m.group(1) + "\n";
+    Matcher session = Pattern.compile("\\nREDIS_SESSION='([^']+)'\\n").matcher(script);
+    assertThat(session.find()).as("REDIS_SESSION in " + USER_DATA).isTrue();
+    return m.group(1).replace("${REDIS_SESSION}", session.group(1)) + "\n";
   }
 
   private static String read() {
