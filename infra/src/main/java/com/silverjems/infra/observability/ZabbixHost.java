@@ -6,6 +6,7 @@ import com.silverjems.infra.data.DatabaseRole;
 import com.silverjems.infra.network.NetworkStack;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,6 +94,25 @@ public final class ZabbixHost extends Construct {
             .exclude(List.of("*", "!host", "!host/**", "!templates", "!templates/**"))
             .build();
     files.grantRead(role);
+    NagSuppressions.addResourceSuppressions(
+        role,
+        List.of(
+            NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason(
+                    "Asset.grantRead: read-only access to the CDK asset bucket, where the host"
+                        + " downloads configure-zabbix.sh and the templates at boot.")
+                .appliesTo(
+                    List.of(
+                        "Action::s3:GetBucket*",
+                        "Action::s3:GetObject*",
+                        "Action::s3:List*",
+                        RegexAppliesTo.builder()
+                            .regex(
+                                "/^Resource::arn:aws:s3:::cdk-[a-z0-9]+-assets-[0-9]+-[a-z0-9-]+\\/\\*$/g")
+                            .build()))
+                .build()),
+        true);
     NagSuppressions.addResourceSuppressions(
         role,
         List.of(
