@@ -86,7 +86,24 @@ public class Carts {
     CartRow cart = find(cartId, shopper, true);
     requireOpen(cart);
     Variant variant = variant(sku);
-    stock.hold(cartId, new StockLine(variant.id(), sku, quantity), properties.reservationTtl());
+    int others =
+        jdbc.sql(
+                "SELECT coalesce(sum(quantity), 0) FROM cart_item"
+                    + " WHERE cart_id = :cart AND variant_id <> :variant")
+            .param("cart", cartId)
+            .param("variant", variant.id())
+            .query(Integer.class)
+            .single();
+    if (others + quantity > properties.maxPiecesPerCart()) {
+      throw new CartFull(properties.maxPiecesPerCart(), others);
+    }
+    Instant holdsUntil = holdDeadline(cartId);
+    stock.hold(
+        cartId,
+        new StockLine(variant.id(), sku, quantity),
+        properties.reservationTtl(),
+        holdsUntil);
+    startLifetime(cartId, holdsUntil);
     jdbc.sql(
             """
             INSERT INTO cart_item (cart_id, variant_id, quantity, unit_price_minor, currency)
@@ -145,6 +162,7 @@ public class Carts {
             .query(Item.class)
             .list();
     stock.releaseAll(anonymousCartId);
+    Instant holdsUntil = holdDeadline(target);
     for (Item item : items) {
       int kept =
           jdbc.sql(
@@ -162,9 +180,27 @@ public class Carts {
               .param("currency", item.currency())
               .query(Integer.class)
               .single();
+      int heldElsewhere =
+          jdbc.sql(
+                  """
+                  SELECT coalesce(sum(quantity), 0) FROM stock_reservation
+                  WHERE cart_id = :cart AND variant_id <> :variant AND expires_at > now()
+                  """)
+              .param("cart", target)
+              .param("variant", item.variantId())
+              .query(Integer.class)
+              .single();
+      if (heldElsewhere + kept > properties.maxPiecesPerCart()) {
+        // Over the per-cart cap: the item stays, unheld, for the shopper to trim or buy.
+        continue;
+      }
       try {
         stock.hold(
-            target, new StockLine(item.variantId(), item.sku(), kept), properties.reservationTtl());
+            target,
+            new StockLine(item.variantId(), item.sku(), kept),
+            properties.reservationTtl(),
+            holdsUntil);
+        startLifetime(target, holdsUntil);
       } catch (OutOfStock gone) {
         // Nothing was written by the failed hold; the item stays for the shopper to see.
       }
@@ -283,6 +319,34 @@ public class Carts {
         .query(Variant.class)
         .optional()
         .orElseThrow(() -> new UnknownSku(sku));
+  }
+
+  /**
+   * The instant the cart's holds end at the latest: fixed by its first successful hold (see {@link
+   * #startLifetime}), never moved by renewals, so no number of changes keeps a piece held longer
+   * than the reservation lifetime. (Called under the cart's row lock.)
+   */
+  private Instant holdDeadline(UUID cartId) {
+    return jdbc.sql(
+            """
+            SELECT coalesce(holds_until, now() + CAST(:lifetime AS INTERVAL))
+            FROM cart WHERE id = :id
+            """)
+        .param("id", cartId)
+        .param("lifetime", properties.reservationLifetime().toMillis() + " milliseconds")
+        .query(Timestamp.class)
+        .single()
+        .toInstant();
+  }
+
+  /** Fixes the deadline once a hold succeeded: refused attempts do not start the clock. */
+  private void startLifetime(UUID cartId, Instant holdsUntil) {
+    jdbc.sql(
+            "UPDATE cart SET holds_until = coalesce(holds_until, :until)"
+                + " WHERE id = :id AND holds_until IS NULL")
+        .param("id", cartId)
+        .param("until", Timestamp.from(holdsUntil))
+        .update();
   }
 
   private void touch(UUID cartId) {
