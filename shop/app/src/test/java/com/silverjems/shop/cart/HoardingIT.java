@@ -44,33 +44,33 @@ class HoardingIT extends ShopIntegrationTest {
     String firstBotCart = cartWith(sku, 1, bot);
     botHolds.incrementAndGet();
     Thread script =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  String cart = firstBotCart;
-                  while (!stop.get()) {
-                    Answer renewed =
-                        cart == null
-                            ? null
-                            : put(
-                                "/api/cart/" + cart + "/items/" + sku, Map.of("quantity", 1), bot);
-                    if (renewed == null || !heldNow(renewed)) {
-                      Answer opened = post("/api/cart", null, bot);
-                      if (opened.status() == 201) {
-                        cart = opened.body().get("id").asText();
-                        if (put("/api/cart/" + cart + "/items/" + sku, Map.of("quantity", 1), bot)
-                                .status()
-                            == 200) {
-                          botHolds.incrementAndGet();
-                        }
-                      } else {
-                        botRefusedCarts.incrementAndGet();
-                        cart = null;
-                      }
+        new Thread(
+            () -> {
+              String cart = firstBotCart;
+              while (!stop.get()) {
+                Answer renewed =
+                    cart == null
+                        ? null
+                        : put("/api/cart/" + cart + "/items/" + sku, Map.of("quantity", 1), bot);
+                if (renewed == null || !heldNow(renewed)) {
+                  Answer opened = post("/api/cart", null, bot);
+                  if (opened.status() == 201) {
+                    cart = opened.body().get("id").asText();
+                    if (put("/api/cart/" + cart + "/items/" + sku, Map.of("quantity", 1), bot)
+                            .status()
+                        == 200) {
+                      botHolds.incrementAndGet();
                     }
-                    sleep(200);
+                  } else {
+                    botRefusedCarts.incrementAndGet();
+                    cart = null;
                   }
-                });
+                }
+                sleep(200);
+              }
+            },
+            "hoarding-script");
+    script.start();
     try {
       Instant start = Instant.now();
       String cart = post("/api/cart", null, shopper).body().get("id").asText();
