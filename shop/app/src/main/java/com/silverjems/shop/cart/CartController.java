@@ -60,7 +60,7 @@ class CartController {
         throw new TooManyCarts(wait);
       }
     }
-    CartView cart = carts.open(shopper);
+    CartView cart = carts.open(shopper, request.getRemoteAddr());
     return ResponseEntity.created(URI.create("/api/cart/" + cart.id()))
         .cacheControl(CacheControl.noStore())
         .body(cart);

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *     them while stock is free)
  * @param maxPiecesPerCart total pieces (sum of quantities) one cart may hold
  * @param newCartsPerAddress anonymous carts one client address may open per {@code newCartsWindow}
+ * @param reholdCooldown once a cart's lifetime ran out, how long the other anonymous carts of the
+ *     same client address cannot hold what it held
  */
 @ConfigurationProperties("silverjems.cart")
 @Validated
@@ -25,7 +27,8 @@ record CartProperties(
     @DefaultValue("30m") @NotNull Duration reservationLifetime,
     @DefaultValue("10") @Min(1) int maxPiecesPerCart,
     @DefaultValue("20") @Min(1) int newCartsPerAddress,
-    @DefaultValue("1h") @NotNull Duration newCartsWindow) {
+    @DefaultValue("1h") @NotNull Duration newCartsWindow,
+    @DefaultValue("1h") @NotNull Duration reholdCooldown) {
 
   CartProperties {
     if (reservationTtl.isNegative()

@@ -12,7 +12,12 @@ class CartPropertiesTest {
     assertThatThrownBy(
             () ->
                 new CartProperties(
-                    Duration.ofMinutes(15), Duration.ofMinutes(5), 10, 20, Duration.ofHours(1)))
+                    Duration.ofMinutes(15),
+                    Duration.ofMinutes(5),
+                    10,
+                    20,
+                    Duration.ofHours(1),
+                    Duration.ofHours(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("reservation-lifetime");
   }
@@ -22,7 +27,12 @@ class CartPropertiesTest {
     assertThatThrownBy(
             () ->
                 new CartProperties(
-                    Duration.ofMinutes(15), Duration.ofMinutes(30), 10, 20, Duration.ZERO))
+                    Duration.ofMinutes(15),
+                    Duration.ofMinutes(30),
+                    10,
+                    20,
+                    Duration.ZERO,
+                    Duration.ofHours(1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

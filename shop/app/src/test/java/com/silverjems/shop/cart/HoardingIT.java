@@ -21,15 +21,15 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
     properties = {
-      "silverjems.cart.reservation-ttl=1s",
-      "silverjems.cart.reservation-lifetime=3s",
+      "silverjems.cart.reservation-ttl=2s",
+      "silverjems.cart.reservation-lifetime=4s",
       "silverjems.cart.max-pieces-per-cart=3",
       "silverjems.cart.new-carts-per-address=2",
       "silverjems.cart.new-carts-window=1h"
     })
 class HoardingIT extends ShopIntegrationTest {
 
-  private static final Duration LIFETIME = Duration.ofSeconds(3);
+  private static final Duration LIFETIME = Duration.ofSeconds(4);
   private static final int CARTS_PER_ADDRESS = 2;
 
   @Test
@@ -150,9 +150,41 @@ class HoardingIT extends ShopIntegrationTest {
     assertThat(put("/api/cart/" + theirs + "/items/" + sku, Map.of("quantity", 1), other).status())
         .isEqualTo(200);
     // The lapsed cart's item is still there; its checkout is refused only because it is held.
+    jdbc.sql(
+            "UPDATE stock_reservation SET expires_at = now() + interval '1 hour'"
+                + " WHERE cart_id = CAST(:id AS UUID)")
+        .param("id", theirs)
+        .update();
     Answer refused =
         post("/api/checkout", checkoutBody(cart), "Idempotency-Key", UUID.randomUUID().toString());
     assertThat(refused.status()).isEqualTo(409);
+  }
+
+  @Test
+  void anAddressWhoseHoldRanOutCannotHoldThePieceAgainInAnotherCart() {
+    String[] bot = from(address());
+    String sku = newProduct(1, 1000);
+    String first = cartWith(sku, 1, bot);
+    jdbc.sql(
+            "UPDATE cart SET holds_until = now() - interval '1 second' WHERE id = CAST(:id AS UUID)")
+        .param("id", first)
+        .update();
+    jdbc.sql(
+            "UPDATE stock_reservation SET expires_at = now() - interval '1 second'"
+                + " WHERE cart_id = CAST(:id AS UUID)")
+        .param("id", first)
+        .update();
+
+    String second = post("/api/cart", null, bot).body().get("id").asText();
+    Answer again = put("/api/cart/" + second + "/items/" + sku, Map.of("quantity", 1), bot);
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(heldNow(again)).as("the item is kept but not held").isFalse();
+    String[] shopper = from(address());
+    String theirs = post("/api/cart", null, shopper).body().get("id").asText();
+    assertThat(
+            put("/api/cart/" + theirs + "/items/" + sku, Map.of("quantity", 1), shopper).status())
+        .isEqualTo(200);
   }
 
   @Test
