@@ -3,7 +3,7 @@
 #
 # Starts the shop's local run (TestShopApplication without the hub: embedded PostgreSQL with the
 # demo catalogue, the local payment provider), then com.silverjems.bench.CheckoutBenchmark (shop
-# test sources) in another JVM: SHOPPERS concurrent shoppers (virtual threads, java.net.http, each
+# test sources) in another JVM: SHOPPERS concurrent shoppers (a thread each, java.net.http, each
 # its own cookie jar and CSRF token) each create a cart, add 2 items, check out with an
 # Idempotency-Key and pay with the local provider, which sends the shop the signed webhook. The
 # ceiling, same run, same database, same concurrency: the SQL statements of that flow replayed

@@ -382,7 +382,7 @@ class AdminJourneyIT {
     Admins.Admin admin = Admins.create(shop, "refunder");
     try (BrowserSession browser = admin(test)) {
       Page page = browser.page();
-      enrol(browser, admin, false);
+      Admins.enrol(browser, admin, false);
       browser.open("/admin/orders?number=" + number);
       assertThat(page.locator("#admin-order-status")).hasText("paid");
       assertThat(page.locator("#page")).containsText("No refunds yet.");
