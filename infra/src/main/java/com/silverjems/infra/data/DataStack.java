@@ -92,6 +92,7 @@ public final class DataStack extends Stack {
   private final Secret stripeApiKey;
   private final Secret googleOAuthClient;
   private final Secret mfaEncryptionKey;
+  private final Secret adminApiSigningKey;
 
   public DataStack(
       Construct scope, String id, StackProps props, DeploymentEnvironment env, IVpc vpc) {
@@ -435,6 +436,15 @@ public final class DataStack extends Stack {
             .description(
                 "Encrypts admins' TOTP secrets: 32 random bytes in base64, set by hand once")
             .build();
+    // Signs the shop's calls to the email hub's admin API (AdminCallSignature); both read it.
+    adminApiSigningKey =
+        Secret.Builder.create(this, "AdminApiSigningKey")
+            .secretName(env.prefix() + "/admin-api-signing-key")
+            .description(
+                "Signs the shop's calls to the email hub's admin API; generated, read by both")
+            .generateSecretString(
+                SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+            .build();
     justifyNagFindings(env);
   }
 
@@ -507,6 +517,14 @@ public final class DataStack extends Stack {
                 "AwsSolutions-SMG4",
                 "Stripe and Google issue these credentials; they are rolled in the provider's"
                     + " console and then pasted here, so Secrets Manager cannot rotate them.")),
+        true);
+    NagSuppressions.addResourceSuppressions(
+        adminApiSigningKey,
+        List.of(
+            suppression(
+                "AwsSolutions-SMG4",
+                "Shop and hub read this key at start; rotating it is a new value and a redeploy of"
+                    + " both (opsctl's rollout), which a rotation Lambda cannot order.")),
         true);
     NagSuppressions.addResourceSuppressions(
         mfaEncryptionKey,
@@ -611,6 +629,11 @@ public final class DataStack extends Stack {
   }
 
   /** The key that encrypts admins' TOTP secrets (32 bytes, base64). */
+  /** The key the shop signs its calls to the email hub's admin API with. */
+  public ISecret adminApiSigningKey() {
+    return adminApiSigningKey;
+  }
+
   public ISecret mfaEncryptionKey() {
     return mfaEncryptionKey;
   }

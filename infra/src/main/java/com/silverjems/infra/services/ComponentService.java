@@ -149,6 +149,11 @@ final class ComponentService extends Construct {
       }
     }
     component.routesGroup().ifPresent(group -> environment.put("ROUTES_GROUPS", group));
+    if (component == Component.EMAIL || component == Component.DELIVERY_EVENTS) {
+      // These groups serve the admin API the shop calls, signed with the same key.
+      secrets.put(
+          "SILVERJEMS_ADMINAPI_SIGNINGKEY", Secret.fromSecretsManager(data.adminApiSigningKey()));
+    }
     switch (component) {
       case SHOP_API -> {
         environment.put("SPRING_DATA_REDIS_HOST", data.cache().getAttrPrimaryEndPointAddress());
@@ -174,6 +179,9 @@ final class ComponentService extends Construct {
         environment.put("SILVERJEMS_IMAGES_UPLOADBUCKET", data.uploads().getBucketName());
         // The admin's email page forwards to the hub (Cloud Map name, see ServicesStack).
         environment.put("SILVERJEMS_EMAILHUB_URL", ServicesStack.emailHubUrl(env));
+        // ... and signs each call; the hub refuses unsigned ones (AdminApiAuthentication).
+        secrets.put(
+            "SILVERJEMS_EMAILHUB_SIGNINGKEY", Secret.fromSecretsManager(data.adminApiSigningKey()));
         // Admin uploads land under incoming/, where the images group picks them up.
         allow(taskRole, "UploadImages", List.of("s3:PutObject"), data.uploads(), "incoming/*");
       }

@@ -7,6 +7,7 @@ import com.silverjems.infra.edge.EdgeDistribution;
 import com.silverjems.infra.edge.EdgeStandIn;
 import com.silverjems.infra.parity.DeployedTemplates.TaskDefinition;
 import com.silverjems.infra.storefront.StorefrontRelease;
+import com.silverjems.schema.calls.AdminCallSignature;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -257,13 +258,30 @@ class DeployedConfigurationIT {
             .findFirst()
             .orElse(null);
     assertThat(hub).as("the shop's task definition gives it silverjems.email-hub.url").isNotNull();
+    String path = "/api/admin/email/suppressions";
+    HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(hub + path));
+    assertThat(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .as("the hub refuses a call the shop did not sign")
+        .isEqualTo(401);
+    // Signed as the shop signs, with the key its task definition gives it: the hub's task must
+    // have been given the same secret.
+    String key =
+        shop.environment().get(BoundSettings.variableOf("silverjems.email-hub.signing-key"));
+    assertThat(key).as("the shop's task definition gives it its signing key").isNotBlank();
+    long now = java.time.Instant.now().getEpochSecond();
+    String admin = "00000000-0000-0000-0000-0000000000ad";
     HttpResponse<String> suppressions =
         HTTP.send(
-            HttpRequest.newBuilder(java.net.URI.create(hub + "/api/admin/email/suppressions"))
+            request
+                .header(AdminCallSignature.ACTOR_HEADER, admin)
+                .header(AdminCallSignature.TIMESTAMP_HEADER, Long.toString(now))
+                .header(
+                    AdminCallSignature.SIGNATURE_HEADER,
+                    new AdminCallSignature(key).sign("GET", path, now, admin, new byte[0]))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(suppressions.statusCode())
-        .as("the hub answers at the address the shop is given")
+        .as("the hub answers the shop's signed call at the address the shop is given")
         .isEqualTo(200);
     assertThat(admits(email.task(), shop.task(), email.image().exposedPort()))
         .as("the email service's security group admits the shop on " + email.image().exposedPort())

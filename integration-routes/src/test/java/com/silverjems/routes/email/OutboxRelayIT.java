@@ -11,9 +11,6 @@ import com.silverjems.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +38,6 @@ class OutboxRelayIT {
   static final TestPostgres.Database database = TestPostgres.shared().newDatabase("email_relay");
   static final SesStub ses = SesStub.startRecording();
   static final OutboxFixtures outbox = new OutboxFixtures(database.dataSource());
-  static final HttpClient http = HttpClient.newHttpClient();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws java.sql.SQLException {
@@ -113,7 +109,10 @@ class OutboxRelayIT {
                 .query(Long.class)
                 .single())
         .isEqualTo(4);
-    assertThat(count("order-paid", "sent")).isEqualTo(sentBefore + 1);
+    // The meter counts after the row is written: wait for it rather than race it.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(count("order-paid", "sent")).isEqualTo(sentBefore + 1));
   }
 
   @Test
@@ -337,22 +336,14 @@ class OutboxRelayIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return new SignedAdminCalls(port).send("GET", path);
   }
 
   private HttpResponse<String> post(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new SignedAdminCalls(port).send("POST", path);
   }
 
   private HttpResponse<String> delete(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    return new SignedAdminCalls(port).send("DELETE", path);
   }
 }

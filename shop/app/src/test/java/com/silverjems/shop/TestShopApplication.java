@@ -31,6 +31,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestShopApplication {
 
   /**
+   * Signs the shop's calls to the local hub's admin API; new each run, as nothing outside this JVM
+   * needs it (production: a Secrets Manager secret both services read).
+   */
+  static final String LOCAL_ADMIN_API_KEY =
+      java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+
+  /**
    * The hub shares this JVM's classpath with the shop but has no Spring Security, Spring Session or
    * OAuth2 client of its own: keep their auto-configurations out of its context.
    */
@@ -129,6 +136,8 @@ public final class TestShopApplication {
     arguments.add("--spring.config.location=" + hubApplicationYml());
     // The launcher migrated the database, demo data included, which the hub's Flyway cannot see.
     arguments.add("--spring.flyway.enabled=false");
+    // The shop signs its calls to the hub's admin API with the same key (springDefaults).
+    arguments.add("--silverjems.admin-api.signing-key=" + LOCAL_ADMIN_API_KEY);
     return TestIntegrationRoutesApplication.start(
         jdbcUrl, data, port, mailPort, s3Port, arguments.toArray(String[]::new));
   }
@@ -252,6 +261,7 @@ public final class TestShopApplication {
       defaults.put("silverjems.images.upload-bucket", LocalS3.UPLOAD_BUCKET);
       // The hub started below: its admin API (dead letters, suppressions).
       defaults.put("silverjems.email-hub.url", "http://localhost:" + (port + 2));
+      defaults.put("silverjems.email-hub.signing-key", LOCAL_ADMIN_API_KEY);
       return defaults;
     }
   }

@@ -5,15 +5,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.silverjems.schema.calls.AdminCallSignature;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Admins on a laptop: enrolment of the authenticator app from the QR code, sign-in with password
@@ -285,6 +290,38 @@ class AdminJourneyIT {
                   .click());
       hub.verify(1, deleteRequestedFor(urlPathMatching(lift)));
       browser.screenshot("retried");
+
+      // Each call reached the hub signed, on behalf of this admin, with the key the hub has.
+      AdminCallSignature signature = new AdminCallSignature(RunningShop.EMAIL_HUB_KEY);
+      for (LoggedRequest call :
+          hub.findAll(anyRequestedFor(urlPathMatching("/api/admin/email/.*")))) {
+        String target = URI.create(call.getAbsoluteUrl()).getRawPath();
+        String query = URI.create(call.getAbsoluteUrl()).getRawQuery();
+        assertThat(call.getHeader(AdminCallSignature.ACTOR_HEADER))
+            .isEqualTo(admin.id().toString());
+        assertThat(
+                signature.verify(
+                    call.getMethod().getName(),
+                    query == null ? target : target + "?" + query,
+                    call.getHeader(AdminCallSignature.TIMESTAMP_HEADER),
+                    call.getHeader(AdminCallSignature.ACTOR_HEADER),
+                    call.getBody(),
+                    call.getHeader(AdminCallSignature.SIGNATURE_HEADER),
+                    Instant.now()))
+            .as(call.getMethod() + " " + target)
+            .isEqualTo(AdminCallSignature.Verdict.VALID);
+      }
+      // ... and the two changes are in the shop's audit log under the admin's account id.
+      assertThat(
+              JdbcClient.create(shop.database().dataSource())
+                  .sql(
+                      "SELECT action || ' ' || entity_id FROM admin_audit_log"
+                          + " WHERE actor = :actor AND action LIKE 'email.%' ORDER BY id")
+                  .param("actor", admin.id().toString())
+                  .query(String.class)
+                  .list())
+          .containsExactly(
+              "email.dead-letter-redriven 41", "email.suppression-lifted old-address@example.com");
     }
   }
 

@@ -18,6 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class RunningShop implements AutoCloseable {
 
+  /** The key the shop signs its calls to the (WireMock) email hub with. */
+  static final String EMAIL_HUB_KEY = "running-shop-email-hub-signing-key-0123456789";
+
   private final ConfigurableApplicationContext context;
   private final TestPostgres.Database database;
   private final UploadBucket uploads;
@@ -53,6 +56,7 @@ final class RunningShop implements AutoCloseable {
     settings.put("silverjems.images.upload-bucket", UploadBucket.NAME);
     uploads.becomeTheSdksS3();
     settings.put("silverjems.email-hub.url", emailHub.baseUrl());
+    settings.put("silverjems.email-hub.signing-key", RunningShop.EMAIL_HUB_KEY);
     // A port known before start-up, so that rendition URLs (the CDN's in production) can name
     // this origin: the storefront's CSP lets images come from its own origin or over https.
     int port = freePort();
