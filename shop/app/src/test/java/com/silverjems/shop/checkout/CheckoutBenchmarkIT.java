@@ -1,7 +1,8 @@
-package com.silverjems.bench;
+package com.silverjems.shop.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.silverjems.bench.CheckoutBenchmark;
 import com.silverjems.shop.ShopIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
