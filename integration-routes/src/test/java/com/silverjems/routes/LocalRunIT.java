@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local run's hub: a paid order becomes a readable email in the data folder and on the mail
- * page, and the stand-in's delivery events come back through ElasticMQ, signed and verified.
+ * page, and the stand-in's delivery events come back through ElasticMQ, signed and verified; a
+ * cancellation and a refund are listed there too.
  */
 class LocalRunIT {
 
@@ -70,6 +71,57 @@ class LocalRunIT {
                   .query(String.class)
                   .single())
           .isEqualTo("hard_bounce");
+    }
+  }
+
+  @Test
+  void aCancellationAndARefundAreListedOnTheMailPage() throws Exception {
+    TestPostgres.Database database = TestPostgres.shared().newDatabase("email_local_run_orders");
+    OutboxFixtures outbox = new OutboxFixtures(database.dataSource());
+    try (TestIntegrationRoutesApplication.LocalHub hub =
+        TestIntegrationRoutesApplication.start(
+            database.jdbcUrl(),
+            data,
+            0,
+            0,
+            0,
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password())) {
+      // The relay checks each payload against its schema before rendering: a fixture that did
+      // not follow order-cancelled.v1 / order-refunded.v1 would never reach the page.
+      UUID cancelled = outbox.orderCancelled("grace@example.com");
+      UUID refunded = outbox.orderRefunded("mary@example.com");
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "delivered".equals(status(outbox, cancelled)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "delivered".equals(status(outbox, refunded)));
+      String page = get(hub.emulators().mailPage());
+      assertThat(page)
+          .contains("Your order SJ-2026-000104 has been cancelled")
+          .contains("grace@example.com")
+          .contains("Your refund for order SJ-2026-000105")
+          .contains("mary@example.com");
+      Path mail = data.resolve("mail");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> files(mail, ".eml").size() == 2 && files(mail, ".html").size() == 2);
+      assertThat(files(mail, ".eml").stream().map(LocalRunIT::read))
+          .anySatisfy(
+              eml ->
+                  assertThat(eml).contains("Subject: Your order SJ-2026-000104 has been cancelled"))
+          .anySatisfy(
+              eml -> assertThat(eml).contains("Subject: Your refund for order SJ-2026-000105"));
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -50,6 +50,34 @@ public final class OutboxFixtures {
             .formatted(UUID.randomUUID(), email));
   }
 
+  /** An unpaid order the shop's expiry job cancelled (order-cancelled.v1). */
+  public UUID orderCancelled(String email) {
+    return insert(
+        "order",
+        "order-cancelled",
+        """
+        {"orderId":"%s","orderNumber":"SJ-2026-000104","recipient":{"email":"%s","name":"Ada"},
+         "lines":[{"sku":"EAR-925","productName":"Stud earrings","size":null,"quantity":1,"unitPriceMinor":3500}],
+         "totalMinor":3500,"currency":"GBP","occurredAt":"2026-12-02T13:00:00Z",
+         "reason":"unpaid after PT30M","unpaid":true}
+        """
+            .formatted(UUID.randomUUID(), email));
+  }
+
+  /** A refund of one line that the provider confirmed (order-refunded.v1). */
+  public UUID orderRefunded(String email) {
+    return insert(
+        "order",
+        "order-refunded",
+        """
+        {"orderId":"%s","orderNumber":"SJ-2026-000105","recipient":{"email":"%s","name":"Ada"},
+         "lines":[{"sku":"RING-925-M","productName":"Twist ring","size":"M","quantity":1,"unitPriceMinor":4500}],
+         "totalMinor":4500,"currency":"GBP","occurredAt":"2026-12-02T13:05:00Z",
+         "refundId":"%s","full":false}
+        """
+            .formatted(UUID.randomUUID(), email, UUID.randomUUID()));
+  }
+
   public UUID passwordReset(String email) {
     return insert(
         "account",

@@ -6,29 +6,42 @@ import { adminError, adminPage } from './layout.js';
 
 const STATUSES = ['placed', 'paid', 'packed', 'shipped', 'delivered', 'cancelled', 'refunded'];
 
-// The order state machine, as the API enforces it; the page only offers legal moves.
+// The moves the transitions API accepts; the page only offers legal moves. Refunded is not one of
+// them: an order becomes refunded when the provider confirms a refund (the Refunds section).
 const NEXT = {
   placed: ['paid', 'cancelled'],
-  paid: ['packed', 'refunded'],
-  packed: ['shipped', 'refunded'],
-  shipped: ['delivered', 'refunded'],
-  delivered: ['refunded'],
+  paid: ['packed'],
+  packed: ['shipped'],
+  shipped: ['delivered'],
+  delivered: [],
   cancelled: [],
   refunded: [],
 };
 
-const ACTION = { paid: 'Mark paid', packed: 'Mark packed', shipped: 'Mark shipped', delivered: 'Mark delivered', cancelled: 'Cancel order', refunded: 'Refund' };
+const ACTION = { paid: 'Mark paid', packed: 'Mark packed', shipped: 'Mark shipped', delivered: 'Mark delivered', cancelled: 'Cancel order' };
 
 function badge(status) {
   return h('span', { class: `status status--${status}`, dataset: { status } }, words(status));
 }
 
-function list(content, orders, status) {
+// How long a placed order waits for its payment, in words: 1800 -> "30 minutes".
+function duration(seconds) {
+  const parts = [[Math.floor(seconds / 86400), 'day'], [Math.floor((seconds % 86400) / 3600), 'hour'], [Math.floor((seconds % 3600) / 60), 'minute'], [seconds % 60, 'second']];
+  return parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`).join(' ') || '0 seconds';
+}
+
+// Read-only: a deploy-time setting that every replica's expiry job reads from its configuration.
+function expirySetting(settings) {
+  return h('p', { id: 'unpaid-ttl', class: 'notice notice--info' }, `Unpaid orders are cancelled and their stock released ${duration(settings.unpaidTtlSeconds)} after they are placed. Set at deploy time: `, h('code', {}, settings.property), '.');
+}
+
+function list(content, orders, status, settings) {
   const filter = h('select', { id: 'status-filter', name: 'status' }, h('option', { value: '' }, 'All'), STATUSES.map((s) => h('option', { value: s, selected: s === status }, words(s))));
   filter.addEventListener('change', () => location.assign(filter.value ? `/admin/orders?status=${filter.value}` : '/admin/orders'));
   render(
     content,
     h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: 'status-filter' }, 'Status'), filter)),
+    expirySetting(settings),
     orders.length === 0
       ? h('p', { class: 'empty' }, 'No orders here.')
       : h(
@@ -63,7 +76,9 @@ function list(content, orders, status) {
 function transitionForm(order, onDone) {
   const message = h('div', { 'aria-live': 'assertive' });
   const next = NEXT[order.status] ?? [];
-  if (next.length === 0) return h('p', {}, 'This order is finished: no further changes.');
+  if (next.length === 0) {
+    return h('p', {}, REFUNDABLE.includes(order.status) ? 'Delivered: no further moves. A refund goes through the Refunds section.' : 'This order is finished: no further changes.');
+  }
   const target = h('select', { name: 'status', id: 'transition-status' }, next.map((s) => h('option', { value: s }, ACTION[s] ?? words(s))));
   const shipping = h(
     'fieldset',
@@ -203,6 +218,7 @@ adminPage({
     const status = param('status') ?? '';
     const query = new URLSearchParams({ page: '0', size: '100' });
     if (status) query.set('status', status);
-    list(content, await api.get(`/api/admin/orders?${query}`), status);
+    const [orders, settings] = await Promise.all([api.get(`/api/admin/orders?${query}`), api.get('/api/admin/settings/orders')]);
+    list(content, orders, status, settings);
   },
 });

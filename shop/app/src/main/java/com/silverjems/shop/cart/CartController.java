@@ -1,5 +1,6 @@
 package com.silverjems.shop.cart;
 
+import com.silverjems.shop.identity.RateLimits;
 import com.silverjems.shop.shopper.CurrentShopper;
 import com.silverjems.shop.shopper.SignInRequired;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -27,16 +29,38 @@ class CartController {
 
   private final Carts carts;
   private final CurrentShopper shoppers;
+  private final RateLimits limits;
+  private final CartProperties properties;
 
-  CartController(Carts carts, CurrentShopper shoppers) {
+  CartController(
+      Carts carts, CurrentShopper shoppers, RateLimits limits, CartProperties properties) {
     this.carts = carts;
     this.shoppers = shoppers;
+    this.limits = limits;
+    this.properties = properties;
   }
 
-  /** A new anonymous cart, or the signed-in shopper's own cart. */
+  /**
+   * A new anonymous cart, or the signed-in shopper's own cart. Anonymous carts are counted per
+   * client address (before the transaction: the bucket takes a connection of its own).
+   *
+   * @throws TooManyCarts when this address opened its share of carts for now
+   */
   @PostMapping
   ResponseEntity<CartView> open(HttpServletRequest request) {
-    CartView cart = carts.open(shoppers.signedIn(request));
+    var shopper = shoppers.signedIn(request);
+    if (shopper.isEmpty()) {
+      Duration wait =
+          limits.take(
+              "cart-ip",
+              request.getRemoteAddr(),
+              properties.newCartsPerAddress(),
+              properties.newCartsWindow());
+      if (!wait.isZero()) {
+        throw new TooManyCarts(wait);
+      }
+    }
+    CartView cart = carts.open(shopper, request.getRemoteAddr());
     return ResponseEntity.created(URI.create("/api/cart/" + cart.id()))
         .cacheControl(CacheControl.noStore())
         .body(cart);

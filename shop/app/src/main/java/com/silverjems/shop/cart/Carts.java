@@ -4,8 +4,12 @@ import com.silverjems.shop.shopper.Shopper;
 import com.silverjems.shop.stock.OutOfStock;
 import com.silverjems.shop.stock.StockLedger;
 import com.silverjems.shop.stock.StockLine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,8 +39,8 @@ public class Carts {
 
   /** A new anonymous cart, or the signed-in shopper's open cart (created on first use). */
   @Transactional
-  CartView open(Optional<Shopper> shopper) {
-    UUID id = shopper.map(s -> accountCart(s.accountId())).orElseGet(this::newCart);
+  CartView open(Optional<Shopper> shopper, String clientAddress) {
+    UUID id = shopper.map(s -> accountCart(s.accountId())).orElseGet(() -> newCart(clientAddress));
     return view(id, shopper);
   }
 
@@ -86,7 +90,28 @@ public class Carts {
     CartRow cart = find(cartId, shopper, true);
     requireOpen(cart);
     Variant variant = variant(sku);
-    stock.hold(cartId, new StockLine(variant.id(), sku, quantity), properties.reservationTtl());
+    int others =
+        jdbc.sql(
+                "SELECT coalesce(sum(quantity), 0) FROM cart_item"
+                    + " WHERE cart_id = :cart AND variant_id <> :variant")
+            .param("cart", cartId)
+            .param("variant", variant.id())
+            .query(Integer.class)
+            .single();
+    if (others + quantity > properties.maxPiecesPerCart()) {
+      throw new CartFull(properties.maxPiecesPerCart(), others);
+    }
+    boolean cooling = coolingDown(cart, variant.id());
+    // A cooling-down address keeps the item, but its hold is written already lapsed.
+    Instant holdsUntil = cooling ? Instant.EPOCH : holdDeadline(cartId);
+    stock.hold(
+        cartId,
+        new StockLine(variant.id(), sku, quantity),
+        properties.reservationTtl(),
+        holdsUntil);
+    if (!cooling) {
+      startLifetime(cartId, holdsUntil);
+    }
     jdbc.sql(
             """
             INSERT INTO cart_item (cart_id, variant_id, quantity, unit_price_minor, currency)
@@ -145,6 +170,7 @@ public class Carts {
             .query(Item.class)
             .list();
     stock.releaseAll(anonymousCartId);
+    Instant holdsUntil = holdDeadline(target);
     for (Item item : items) {
       int kept =
           jdbc.sql(
@@ -162,9 +188,27 @@ public class Carts {
               .param("currency", item.currency())
               .query(Integer.class)
               .single();
+      int heldElsewhere =
+          jdbc.sql(
+                  """
+                  SELECT coalesce(sum(quantity), 0) FROM stock_reservation
+                  WHERE cart_id = :cart AND variant_id <> :variant AND expires_at > now()
+                  """)
+              .param("cart", target)
+              .param("variant", item.variantId())
+              .query(Integer.class)
+              .single();
+      if (heldElsewhere + kept > properties.maxPiecesPerCart()) {
+        // Over the per-cart cap: the item stays, unheld, for the shopper to trim or buy.
+        continue;
+      }
       try {
         stock.hold(
-            target, new StockLine(item.variantId(), item.sku(), kept), properties.reservationTtl());
+            target,
+            new StockLine(item.variantId(), item.sku(), kept),
+            properties.reservationTtl(),
+            holdsUntil);
+        startLifetime(target, holdsUntil);
       } catch (OutOfStock gone) {
         // Nothing was written by the failed hold; the item stays for the shopper to see.
       }
@@ -228,10 +272,55 @@ public class Carts {
         .update();
   }
 
-  private UUID newCart() {
+  private UUID newCart(String clientAddress) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("INSERT INTO cart (id) VALUES (:id)").param("id", id).update();
+    jdbc.sql("INSERT INTO cart (id, client_key) VALUES (:id, :client)")
+        .param("id", id)
+        .param("client", clientKey(clientAddress))
+        .update();
     return id;
+  }
+
+  /**
+   * Whether another cart of the same client address held this variant until its lifetime ran out
+   * less than the cooldown ago: then this cart may not hold it (a script cannot chain carts to keep
+   * a last piece), though the item may still be bought while nobody else holds it.
+   */
+  private boolean coolingDown(CartRow cart, long variantId) {
+    if (cart.clientKey() == null) {
+      return false;
+    }
+    return jdbc.sql(
+            """
+            SELECT EXISTS (
+              SELECT 1 FROM cart c JOIN stock_reservation r ON r.cart_id = c.id
+              WHERE c.client_key = :client AND c.id <> :cart AND r.variant_id = :variant
+                AND c.holds_until <= now()
+                AND c.holds_until > now() - CAST(:cooldown AS INTERVAL))
+            """)
+        .param("client", cart.clientKey())
+        .param("cart", cart.id())
+        .param("variant", variantId)
+        .param("cooldown", properties.reholdCooldown().toMillis() + " milliseconds")
+        .query(Boolean.class)
+        .single();
+  }
+
+  /**
+   * The client address as a SHA-256 prefix: the cart table is no list of who shopped from where.
+   */
+  private static String clientKey(String clientAddress) {
+    if (clientAddress == null) {
+      return null;
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(clientAddress.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private UUID accountCart(UUID accountId) {
@@ -253,7 +342,7 @@ public class Carts {
   private CartRow find(UUID cartId, Optional<Shopper> shopper, boolean lock) {
     CartRow cart =
         jdbc.sql(
-                "SELECT id, account_id, status FROM cart WHERE id = :id"
+                "SELECT id, account_id, status, client_key FROM cart WHERE id = :id"
                     + (lock ? " FOR UPDATE" : ""))
             .param("id", cartId)
             .query(CartRow.class)
@@ -285,6 +374,34 @@ public class Carts {
         .orElseThrow(() -> new UnknownSku(sku));
   }
 
+  /**
+   * The instant the cart's holds end at the latest: fixed by its first successful hold (see {@link
+   * #startLifetime}), never moved by renewals, so no number of changes keeps a piece held longer
+   * than the reservation lifetime. (Called under the cart's row lock.)
+   */
+  private Instant holdDeadline(UUID cartId) {
+    return jdbc.sql(
+            """
+            SELECT coalesce(holds_until, now() + CAST(:lifetime AS INTERVAL))
+            FROM cart WHERE id = :id
+            """)
+        .param("id", cartId)
+        .param("lifetime", properties.reservationLifetime().toMillis() + " milliseconds")
+        .query(Timestamp.class)
+        .single()
+        .toInstant();
+  }
+
+  /** Fixes the deadline once a hold succeeded: refused attempts do not start the clock. */
+  private void startLifetime(UUID cartId, Instant holdsUntil) {
+    jdbc.sql(
+            "UPDATE cart SET holds_until = coalesce(holds_until, :until)"
+                + " WHERE id = :id AND holds_until IS NULL")
+        .param("id", cartId)
+        .param("until", Timestamp.from(holdsUntil))
+        .update();
+  }
+
   private void touch(UUID cartId) {
     jdbc.sql("UPDATE cart SET updated_at = now() WHERE id = :id").param("id", cartId).update();
   }
@@ -293,7 +410,7 @@ public class Carts {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  private record CartRow(UUID id, UUID accountId, String status) {}
+  private record CartRow(UUID id, UUID accountId, String status, String clientKey) {}
 
   private record Variant(long id, long priceMinor, String currency) {}
 }

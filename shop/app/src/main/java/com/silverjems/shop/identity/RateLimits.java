@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Calls inside a transaction fail at once, loudly, rather than only under load.
  */
 @Component
-class RateLimits {
+public class RateLimits {
 
   private final PostgresBuckets buckets;
 
@@ -40,6 +40,17 @@ class RateLimits {
    * @return how long to wait when the limit is used up, or {@link Duration#ZERO} when allowed
    */
   Duration take(String scope, String key, IdentityProperties.Limit limit) {
+    return take(scope, key, limit.attempts(), limit.window());
+  }
+
+  /**
+   * Takes one attempt from the bucket {@code scope:key} allowing {@code attempts} per {@code
+   * window} (for limits of other modules, e.g. carts per client address).
+   *
+   * @return how long to wait when the limit is used up, or {@link Duration#ZERO} when allowed
+   */
+  public Duration take(String scope, String key, int attempts, Duration window) {
+    IdentityProperties.Limit limit = new IdentityProperties.Limit(attempts, window);
     requireNoTransaction();
     ConsumptionProbe probe = bucket(scope, key, limit).tryConsumeAndReturnRemaining(1);
     return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());

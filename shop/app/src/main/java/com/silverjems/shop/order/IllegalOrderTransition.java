@@ -20,7 +20,14 @@ public class IllegalOrderTransition extends ErrorResponseException {
             "Order " + number + " is " + from.code() + " and cannot become " + to.code() + ".");
     problem.setProperty("from", from.code());
     problem.setProperty("to", to.code());
-    problem.setProperty("allowed", from.next().stream().map(OrderStatus::code).sorted().toList());
+    // What the transitions API accepts: refunded is reached through the refunds endpoint only.
+    problem.setProperty(
+        "allowed",
+        from.next().stream()
+            .filter(status -> status != OrderStatus.REFUNDED)
+            .map(OrderStatus::code)
+            .sorted()
+            .toList());
     return problem;
   }
 }

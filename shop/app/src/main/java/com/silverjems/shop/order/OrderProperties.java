@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryInterval how often unpaid orders are looked for
  */
 @ConfigurationProperties("silverjems.orders")
-record OrderProperties(
+public record OrderProperties(
     @DefaultValue("30m") Duration unpaidTtl, @DefaultValue("1m") Duration expiryInterval) {}

@@ -138,6 +138,7 @@ public class Orders {
    * Moves an order along its state machine on an admin's (or a job's) behalf.
    *
    * @throws IllegalOrderTransition when {@code target} is not reachable from where the order is
+   * @throws RefundThroughProvider when {@code target} is refunded (see Refunds)
    * @throws ShipmentDetailsRequired when shipping without carrier and tracking number
    * @throws ManualPaymentReasonRequired when marking paid by hand without saying how it was paid
    */
@@ -146,6 +147,10 @@ public class Orders {
       String number, OrderStatus target, String reason, OrderView.Shipment shipment, String actor) {
     UUID id = idOf(number);
     OrderStatus current = lockStatus(id).orElseThrow(() -> new OrderNotFound(number));
+    if (target == OrderStatus.REFUNDED) {
+      // No money would move: only the provider's confirmed refund makes an order refunded.
+      throw new RefundThroughProvider(number, current);
+    }
     if (!current.canMoveTo(target)) {
       throw new IllegalOrderTransition(number, current, target);
     }

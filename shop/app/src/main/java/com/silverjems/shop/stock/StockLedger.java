@@ -1,6 +1,8 @@
 package com.silverjems.shop.stock;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -34,13 +36,14 @@ public class StockLedger {
   }
 
   /**
-   * Holds {@code line.quantity()} of a variant for {@code cartId} until {@code ttl} from now,
-   * replacing the cart's earlier hold on it.
+   * Holds {@code line.quantity()} of a variant for {@code cartId} until {@code ttl} from now but
+   * never past {@code notAfter}, replacing the cart's earlier hold on it. With {@code notAfter}
+   * already past, the availability check still runs but the hold written counts for nothing.
    *
    * @throws OutOfStock when other carts' holds and sales leave less than that
    */
   @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
-  public void hold(UUID cartId, StockLine line, Duration ttl) {
+  public void hold(UUID cartId, StockLine line, Duration ttl, Instant notAfter) {
     int available = lockAndCountAvailable(line.variantId(), cartId);
     if (available < line.quantity()) {
       throw new OutOfStock(line.sku(), Math.max(available, 0), line.quantity());
@@ -48,7 +51,8 @@ public class StockLedger {
     jdbc.sql(
             """
             INSERT INTO stock_reservation (variant_id, cart_id, quantity, expires_at)
-            VALUES (:variant, :cart, :quantity, now() + CAST(:ttl AS INTERVAL))
+            VALUES (:variant, :cart, :quantity,
+                    least(now() + CAST(:ttl AS INTERVAL), CAST(:notAfter AS TIMESTAMPTZ)))
             ON CONFLICT (variant_id, cart_id)
             DO UPDATE SET quantity = EXCLUDED.quantity, expires_at = EXCLUDED.expires_at
             """)
@@ -56,6 +60,7 @@ public class StockLedger {
         .param("cart", cartId)
         .param("quantity", line.quantity())
         .param("ttl", ttl.toMillis() + " milliseconds")
+        .param("notAfter", Timestamp.from(notAfter))
         .update();
   }
 

@@ -107,7 +107,7 @@ class AdminIT extends ShopIntegrationTest {
     assertThat(illegal.body().get("from").asText()).isEqualTo("packed");
     assertThat(illegal.body().get("allowed"))
         .extracting(JsonNode::asText)
-        .containsExactly("refunded", "shipped");
+        .containsExactly("shipped");
 
     Answer noTracking = post(base, Map.of("status", "shipped"), admin());
     assertThat(noTracking.status()).isEqualTo(422);
@@ -219,6 +219,52 @@ class AdminIT extends ShopIntegrationTest {
     assertThat(audit.get("action").asText()).isEqualTo("order.manual-payment");
     assertThat(audit.get("actor").asText()).isEqualTo(adminAccountId().toString());
     assertThat(audit.toString()).contains("Paid by bank transfer, ref 4411");
+  }
+
+  @Test
+  void anOrderCannotBeMarkedRefundedByHandOnlyThroughTheRefundsEndpoint() {
+    Placed order = placeAndPay();
+
+    Answer refunded =
+        post(
+            "/api/admin/orders/" + order.number() + "/transitions",
+            Map.of("status", "refunded", "reason", "Customer sent it back"),
+            admin());
+
+    assertThat(refunded.status()).isEqualTo(409);
+    assertThat(refunded.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refunded.body().get("type").asText()).endsWith("/refund-through-provider");
+    assertThat(refunded.body().get("refunds").asText())
+        .isEqualTo("/api/admin/orders/" + order.number() + "/refunds");
+    assertThat(refunded.body().get("detail").asText())
+        .contains("/api/admin/orders/" + order.number() + "/refunds");
+    // Nothing changed: still paid, no refund email, nothing audited.
+    JsonNode after = get("/api/admin/orders/" + order.number(), admin()).body();
+    assertThat(after.get("order").get("status").asText()).isEqualTo("paid");
+    assertThat(after.get("history")).hasSize(2);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM outbox_event WHERE aggregate_id = :id"
+                        + " AND event_type = 'order-refunded'")
+                .param("id", order.id())
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            get("/api/admin/audit-log?entityType=order&entityId=" + order.number(), admin()).body())
+        .isEmpty();
+  }
+
+  @Test
+  void theOrderSettingsShowHowLongAnUnpaidOrderIsKept() {
+    assertThat(get("/api/admin/settings/orders").status()).isEqualTo(401);
+
+    Answer settings = get("/api/admin/settings/orders", admin());
+
+    assertThat(settings.status()).isEqualTo(200);
+    assertThat(settings.body().get("unpaidTtl").asText()).isEqualTo("PT30M");
+    assertThat(settings.body().get("unpaidTtlSeconds").asLong()).isEqualTo(1800);
+    assertThat(settings.body().get("property").asText()).isEqualTo("silverjems.orders.unpaid-ttl");
   }
 
   record Placed(String id, String number) {}

@@ -381,6 +381,9 @@ class AdminJourneyIT {
       browser.open("/admin/orders?status=paid");
       Locator row = page.locator("#admin-orders tr[data-number='" + number + "']");
       assertThat(row).containsText("Mary Anning");
+      // The expiry setting, read-only: the default time to pay and where it is set.
+      assertThat(page.locator("#unpaid-ttl")).containsText("30 minutes after they are placed");
+      assertThat(page.locator("#unpaid-ttl")).containsText("silverjems.orders.unpaid-ttl");
       browser.screenshot("paid-orders");
       row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(number)).click();
       browser.awaitDrawn();
@@ -388,7 +391,7 @@ class AdminJourneyIT {
 
       // Only the moves the state machine allows are offered.
       Locator next = page.getByLabel("Next step");
-      assertThat(next.locator("option")).hasText(new String[] {"Mark packed", "Refund"});
+      assertThat(next.locator("option")).hasText(new String[] {"Mark packed"});
       next.selectOption("packed");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
       assertThat(page.locator("#admin-order-status")).hasText("packed");
