@@ -51,9 +51,12 @@ classpath="shop/app/target/test-classes:shop/app/target/classes:$(cat "$work/cla
 
 port=$(free_port)
 echo "bench: starting the shop on port $port (data in $work)" >&2
+# Every shopper comes from 127.0.0.1: the anti-hoarding limit of new carts per address (20 an hour)
+# would refuse all but the first 20 carts.
 java -Xms1g -Xmx1g -cp "$classpath" com.silverjems.shop.TestShopApplication \
   --server.port="$port" --silverjems.local.data-dir="$work/data" --silverjems.local.hub=false \
-  --management.tracing.sampling.probability=0.1 >"$work/app.log" 2>&1 &
+  --management.tracing.sampling.probability=0.1 \
+  --silverjems.cart.new-carts-per-address=100000000 >"$work/app.log" 2>&1 &
 app_pid=$!
 
 base="http://127.0.0.1:$port"
