@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Checkout throughput as a share of the database's own ceiling, measured in the same run.
+#
+# Starts the shop's local run (TestShopApplication without the hub: embedded PostgreSQL with the
+# demo catalogue, the local payment provider), then com.silverjems.bench.CheckoutBenchmark (shop
+# test sources) in another JVM: SHOPPERS concurrent shoppers (a thread each, java.net.http, each
+# its own cookie jar and CSRF token) each create a cart, add 2 items, check out with an
+# Idempotency-Key and pay with the local provider, which sends the shop the signed webhook. The
+# ceiling, same run, same database, same concurrency: the SQL statements of that flow replayed
+# over JDBC, one transaction per order. It prints checkouts/s, p50, p99 and errors of both, the
+# ratio, the stock check (initial - sold == remaining, exactly) and the load average.
+#
+#   shop/app/bench/checkout.sh                          # 16 shoppers x 100 checkouts, 20 warm-up
+#   SHOPPERS=32 CHECKOUTS=200 WARMUP=50 shop/app/bench/checkout.sh
+#   TINY=1 shop/app/bench/checkout.sh                   # CI: 2 shoppers x 3 checkouts, no targets
+#
+# Target (issue 18): the API >= 40% of the ceiling, zero errors, stock exact. The script exits
+# non-zero on any error or a stock mismatch; the ratio is printed as met or missed (a loaded
+# machine misses it: compare the load average).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+SHOPPERS=${SHOPPERS:-16}
+CHECKOUTS=${CHECKOUTS:-100}
+WARMUP=${WARMUP:-20}
+if [ -n "${TINY:-}" ]; then
+  SHOPPERS=2 CHECKOUTS=3 WARMUP=1
+fi
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+work=$(mktemp -d /tmp/silverjems-checkout-bench.XXXXXX)
+app_pid=""
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() {
+  # Only the process this script started, by its id.
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "bench: building the shop and its test classpath" >&2
+./mvnw -q -B -pl shop/app -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >&2
+classpath="shop/app/target/test-classes:shop/app/target/classes:$(cat "$work/classpath.txt")"
+
+port=$(free_port)
+echo "bench: starting the shop on port $port (data in $work)" >&2
+# Every shopper comes from 127.0.0.1: the anti-hoarding limit of new carts per address (20 an hour)
+# would refuse all but the first 20 carts.
+java -Xms1g -Xmx1g -cp "$classpath" com.silverjems.shop.TestShopApplication \
+  --server.port="$port" --silverjems.local.data-dir="$work/data" --silverjems.local.hub=false \
+  --management.tracing.sampling.probability=0.1 \
+  --silverjems.cart.new-carts-per-address=100000000 >"$work/app.log" 2>&1 &
+app_pid=$!
+
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 180); do
+  if curl -fs "$base/actuator/health/readiness" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "bench: the shop did not start:" >&2; tail -30 "$work/app.log" >&2; exit 1
+  fi
+  sleep 1
+done
+curl -fs "$base/actuator/health/readiness" >/dev/null || { echo "bench: the shop is not ready after 180 s" >&2; exit 1; }
+
+# The embedded PostgreSQL's port is the 4th line of its pid file.
+db_port=$(sed -n 4p "$work/data/postgres/postmaster.pid")
+jdbc="jdbc:postgresql://127.0.0.1:$db_port/postgres?user=postgres&password=postgres"
+
+echo "bench: $SHOPPERS shoppers x $CHECKOUTS checkouts (after $WARMUP warm-up each), API then JDBC ceiling" >&2
+java -cp "$classpath" com.silverjems.bench.CheckoutBenchmark "$base" "$jdbc" "$SHOPPERS" "$CHECKOUTS" "$WARMUP"
