@@ -1,6 +1,5 @@
 package com.silverjems.shop.order;
 
-import com.silverjems.shop.payment.Payments;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -23,9 +22,13 @@ class UnpaidOrderExpiry {
   private final JdbcClient jdbc;
   private final Orders orders;
   private final OrderProperties properties;
-  private final Payments payments;
+  private final PaymentIntentCancellation payments;
 
-  UnpaidOrderExpiry(JdbcClient jdbc, Orders orders, OrderProperties properties, Payments payments) {
+  UnpaidOrderExpiry(
+      JdbcClient jdbc,
+      Orders orders,
+      OrderProperties properties,
+      PaymentIntentCancellation payments) {
     this.payments = payments;
     this.jdbc = jdbc;
     this.orders = orders;

@@ -1,13 +1,14 @@
 package com.silverjems.shop.payment;
 
 import com.silverjems.shop.order.OrderView;
+import com.silverjems.shop.order.PaymentIntentCancellation;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Payment intents of orders. */
 @Component
-public class Payments {
+public class Payments implements PaymentIntentCancellation {
 
   private final JdbcClient jdbc;
   private final PaymentProvider provider;
@@ -62,6 +63,7 @@ public class Payments {
    *     is arriving, the order must not be cancelled
    * @throws PaymentProviderUnavailable when the provider cannot answer now (try again later)
    */
+  @Override
   public boolean cancelIntent(UUID orderId) {
     String intentId =
         jdbc.sql("SELECT intent_id FROM payment WHERE order_id = :order AND provider = :provider")
