@@ -37,7 +37,8 @@ class AdminJourneyIT {
           "/admin/product?slug=hammered-band-ring",
           "/admin/orders",
           "/admin/audit",
-          "/admin/email");
+          "/admin/email",
+          "/admin/admins");
 
   static RunningShop shop;
   static Chromium chromium;

@@ -22,6 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class AdminsScreenIT {
 
+  /** The page an invitation link opens; every screenshot of it runs axe (StaticSiteTest). */
+  static final String INVITATION_PAGE = "/admin/invitation";
+
   static RunningShop shop;
   static Chromium chromium;
 
@@ -78,7 +81,7 @@ class AdminsScreenIT {
       // The invited person opens the emailed link (read from the outbox, as the hub would).
       String link = invitationLink(email);
       Page theirs = invited.page();
-      invited.open("/admin/invitation" + link.substring(link.indexOf('#')));
+      invited.open(INVITATION_PAGE + link.substring(link.indexOf('#')));
       assertThat(theirs).hasURL(shop.baseUrl() + "/admin/invitation");
       theirs.getByLabel("Email").fill(email);
       theirs.getByLabel("Your name").fill("Grace");
@@ -117,7 +120,7 @@ class AdminsScreenIT {
   @Test
   void aUsedOrMissingLinkSaysWhatToDo(TestInfo test) {
     try (BrowserSession browser = session(test, "stranger")) {
-      Page page = browser.open("/admin/invitation");
+      Page page = browser.open(INVITATION_PAGE);
       assertThat(page.getByRole(AriaRole.ALERT))
           .containsText("needs the link from your invitation");
       browser.screenshot("no-token");

@@ -91,11 +91,15 @@ class StaticSiteTest {
 
   @Test
   void everyPageIsOpenedByTheBrowserTestsThatRunAxe() throws IOException {
-    // PageScreenshotsIT (storefront, both widths) and AdminJourneyIT (admin) screenshot each of
-    // these, and every screenshot runs axe-core: a new page must join one of their lists.
+    // PageScreenshotsIT (storefront, both widths), AdminJourneyIT (admin) and AdminsScreenIT (the
+    // invitation page) screenshot each of these, and every screenshot runs axe-core: a new page
+    // must join one of their lists.
     Set<String> audited = new LinkedHashSet<>();
     Stream.of(
-            PageScreenshotsIT.PAGES, AdminJourneyIT.ENROLMENT_PAGES, AdminJourneyIT.SIGNED_IN_PAGES)
+            PageScreenshotsIT.PAGES,
+            AdminJourneyIT.ENROLMENT_PAGES,
+            AdminJourneyIT.SIGNED_IN_PAGES,
+            List.of(AdminsScreenIT.INVITATION_PAGE))
         .flatMap(List::stream)
         .forEach(path -> audited.add(path.replaceFirst("\\?.*", "")));
     Set<String> pages = new LinkedHashSet<>();
