@@ -1,8 +1,7 @@
 package com.silverjems.shop.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.silverjems.shop.audit.AuditLog;
+import com.silverjems.shop.outbox.OutboxWriter;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -62,7 +61,7 @@ class AdminInvitations {
   private final BoundedPasswordEncoder passwords;
   private final PasswordSignIn passwordSignIn;
   private final AccountSessions sessions;
-  private final ObjectMapper json;
+  private final OutboxWriter outbox;
   private final Clock clock;
   private final URI publicBaseUrl;
   private final TransactionTemplate transaction;
@@ -77,7 +76,7 @@ class AdminInvitations {
       BoundedPasswordEncoder passwords,
       PasswordSignIn passwordSignIn,
       AccountSessions sessions,
-      ObjectMapper json,
+      OutboxWriter outbox,
       Clock clock,
       IdentityProperties properties,
       PlatformTransactionManager transactions) {
@@ -89,7 +88,7 @@ class AdminInvitations {
     this.passwords = passwords;
     this.passwordSignIn = passwordSignIn;
     this.sessions = sessions;
-    this.json = json;
+    this.outbox = outbox;
     this.clock = clock;
     this.publicBaseUrl = properties.publicBaseUrl();
     this.transaction = new TransactionTemplate(transactions);
@@ -437,21 +436,7 @@ class AdminInvitations {
     payload.put("link", issued.link());
     payload.put("expiresAt", issued.expiresAt().toString());
     payload.put("occurredAt", clock.instant().toString());
-    try {
-      jdbc.sql(
-              """
-              INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type,
-                                        event_version, payload)
-              VALUES (:id, 'admin-invitation', :invitation, :type, 1, CAST(:payload AS jsonb))
-              """)
-          .param("id", UUID.randomUUID())
-          .param("invitation", issued.id().toString())
-          .param("type", INVITED_EVENT)
-          .param("payload", json.writeValueAsString(payload))
-          .update();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("An email payload of plain strings always serialises", e);
-    }
+    outbox.append("admin-invitation", issued.id().toString(), INVITED_EVENT, 1, payload);
   }
 
   private static OffsetDateTime utc(Instant instant) {
