@@ -106,7 +106,9 @@ record IdentityProperties(
       @DefaultValue("https://api.pwnedpasswords.com/range/") URI breachedApiUrl,
       @DefaultValue("1") @Min(1) int hashingPermits,
       @DefaultValue("4") @Min(0) int hashingQueue,
-      @DefaultValue("1s") Duration hashingMaxWait) {}
+      @DefaultValue("1s") Duration hashingMaxWait,
+      // Short: the look-up fails open, and a sign-up must not wait long on a third party.
+      @DefaultValue("2s") Duration breachedApiTimeout) {}
 
   /**
    * @param emailsPerRecipientPerDay verification emails, and reset emails, one address gets in 24

@@ -1,6 +1,5 @@
 package com.silverjems.shop.identity;
 
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -52,8 +51,8 @@ class PasswordsConfiguration {
                 ClientHttpRequestFactoryBuilder.jdk()
                     .build(
                         ClientHttpRequestFactorySettings.defaults()
-                            .withConnectTimeout(Duration.ofSeconds(2))
-                            .withReadTimeout(Duration.ofSeconds(2))))
+                            .withConnectTimeout(properties.passwords().breachedApiTimeout())
+                            .withReadTimeout(properties.passwords().breachedApiTimeout())))
             .build());
     return checker;
   }

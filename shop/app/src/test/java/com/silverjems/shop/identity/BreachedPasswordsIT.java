@@ -38,7 +38,10 @@ class BreachedPasswordsIT {
             URI.create("http://localhost:" + pwned.port() + "/range/"),
             2,
             8,
-            java.time.Duration.ofSeconds(1));
+            java.time.Duration.ofSeconds(1),
+            // Generous: a fresh WireMock's first answer can take seconds on a loaded CI machine,
+            // and a timed-out look-up fails open, which this test would read as "not asked".
+            java.time.Duration.ofSeconds(30));
     IdentityProperties properties =
         new IdentityProperties(
             URI.create("https://shop.test"), null, null, null, passwords, null, null, "");

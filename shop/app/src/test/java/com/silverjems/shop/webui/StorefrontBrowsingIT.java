@@ -207,11 +207,26 @@ class StorefrontBrowsingIT {
   void searchSuggestsAsYouTypeAndAnEmptySearchSuggestsCategories() {
     Page page = browser.open("/");
     java.util.List<String> searches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger inFlight =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger mostInFlight =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Predicate<com.microsoft.playwright.Request> isSearch =
+        request -> request.url().contains("/api/products?") && request.url().contains("q=");
     page.onRequest(
         request -> {
-          if (request.url().contains("/api/products?") && request.url().contains("q=")) {
+          if (isSearch.test(request)) {
             searches.add(request.url());
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
           }
+        });
+    page.onRequestFinished(
+        request -> {
+          if (isSearch.test(request)) inFlight.decrementAndGet();
+        });
+    page.onRequestFailed(
+        request -> {
+          if (isSearch.test(request)) inFlight.decrementAndGet();
         });
 
     page.locator("#site-search")
@@ -219,8 +234,14 @@ class StorefrontBrowsingIT {
     Locator suggestions = page.locator("#search-suggestions a");
     assertThat(suggestions.first()).containsText("Moonstone Signet Ring");
     assertThat(page.locator("#search-status")).hasText("1 piece matches \"moonstone\".");
-    // Nine keystrokes, typed faster than the pause the box waits for: one request, not nine.
-    assertThat(searches).hasSize(1);
+    // Nine keystrokes, typed faster than the pause the box waits for: one request, not nine. A
+    // starved browser (CI at load 60) can stall between two keys for longer than the pause, so the
+    // check is the storm's absence, not an exact count: fewer requests than keys, never two at
+    // once,
+    // and the last one asks for what the box says.
+    assertThat(searches).hasSizeLessThan("moonstone".length() / 2);
+    assertThat(mostInFlight).hasValue(1);
+    assertThat(searches.get(searches.size() - 1)).contains("q=moonstone&");
     browser.screenshot("search-suggestions");
     page.keyboard().press("ArrowDown");
     assertThat(suggestions.first()).isFocused();
