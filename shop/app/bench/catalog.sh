@@ -3,7 +3,7 @@
 #
 # Starts two JVMs with the same flags on loopback: the ceiling (shop/bench-ceiling: Spring Boot with
 # spring-boot-starter-web alone and one JSON endpoint) and the shop's local run
-# (TestShopApplication without the hub: embedded PostgreSQL with the demo catalogue, plus Debian's
+# (local-run's LocalRun without the hub: embedded PostgreSQL with the demo catalogue, plus Debian's
 # redis-server as the catalogue cache when installed). It warms the JIT up, then drives each
 # endpoint with wrk at 64 connections in alternating rounds and prints requests/s, p99 latency,
 # errors and each endpoint's share of the ceiling.
@@ -51,13 +51,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "bench: building the shop, its test classpath and the ceiling" >&2
-./mvnw -q -B -pl shop/app -am test-compile dependency:build-classpath \
+echo "bench: building the local run, its classpath and the ceiling" >&2
+./mvnw -q -B -pl local-run -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >&2
 ./mvnw -q -B -pl shop/bench-ceiling compile dependency:build-classpath \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/ceiling-classpath.txt" >&2
 # The reactor's own modules are on the classpath as their target/classes folders.
-classpath="shop/app/target/test-classes:shop/app/target/classes:$(cat "$work/classpath.txt")"
+classpath="local-run/target/test-classes:$(cat "$work/classpath.txt")"
 ceiling_classpath="shop/bench-ceiling/target/classes:$(cat "$work/ceiling-classpath.txt")"
 jvm_flags=(-Xms1g -Xmx1g)
 
@@ -98,7 +98,7 @@ ceiling_pid=$!
 
 port=$(free_port)
 echo "bench: starting the shop on port $port (data in $work)" >&2
-java "${jvm_flags[@]}" "${profile_args[@]}" -cp "$classpath" com.silverjems.shop.TestShopApplication \
+java "${jvm_flags[@]}" "${profile_args[@]}" -cp "$classpath" com.silverjems.localrun.LocalRun \
   --server.port="$port" --silverjems.local.data-dir="$work/data" --silverjems.local.hub=false \
   --management.tracing.sampling.probability=0.1 "${cache_args[@]}" >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checkout throughput as a share of the database's own ceiling, measured in the same run.
 #
-# Starts the shop's local run (TestShopApplication without the hub: embedded PostgreSQL with the
+# Starts the shop's local run (local-run's LocalRun without the hub: embedded PostgreSQL with the
 # demo catalogue, the local payment provider), then com.silverjems.bench.CheckoutBenchmark (shop
 # test sources) in another JVM: SHOPPERS concurrent shoppers (a thread each, java.net.http, each
 # its own cookie jar and CSRF token) each create a cart, add 2 items, check out with an
@@ -44,16 +44,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "bench: building the shop and its test classpath" >&2
-./mvnw -q -B -pl shop/app -am test-compile dependency:build-classpath \
+echo "bench: building the local run and its classpath (CheckoutBenchmark: shop test sources)" >&2
+./mvnw -q -B -pl local-run -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >&2
-classpath="shop/app/target/test-classes:shop/app/target/classes:$(cat "$work/classpath.txt")"
+classpath="local-run/target/test-classes:shop/app/target/test-classes:$(cat "$work/classpath.txt")"
 
 port=$(free_port)
 echo "bench: starting the shop on port $port (data in $work)" >&2
 # Every shopper comes from 127.0.0.1: the anti-hoarding limit of new carts per address (20 an hour)
 # would refuse all but the first 20 carts.
-java -Xms1g -Xmx1g -cp "$classpath" com.silverjems.shop.TestShopApplication \
+java -Xms1g -Xmx1g -cp "$classpath" com.silverjems.localrun.LocalRun \
   --server.port="$port" --silverjems.local.data-dir="$work/data" --silverjems.local.hub=false \
   --management.tracing.sampling.probability=0.1 \
   --silverjems.cart.new-carts-per-address=100000000 >"$work/app.log" 2>&1 &

@@ -29,7 +29,7 @@ class DatabaseRolesTest {
 
   private static final SynthesisedPlatform platform = SynthesisedPlatform.get();
   private static final Path MIGRATION =
-      Path.of("..", "shop/schema/src/main/resources/db/migration/V50__component_roles.sql");
+      Path.of("..", "schema/src/main/resources/db/migration/V50__component_roles.sql");
   private static final Path SHOP_PROPERTIES =
       Path.of(
           "..", "shop/app/src/main/java/com/silverjems/shop/database/DatabaseRoleProperties.java");

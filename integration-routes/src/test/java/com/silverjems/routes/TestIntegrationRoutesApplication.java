@@ -19,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Standalone, against a running local shop's database: {@code ./mvnw -pl integration-routes -am
  * spring-boot:test-run -Dspring-boot.run.skip=false
  * -Dspring-boot.run.arguments=--spring.datasource.url=jdbc:postgresql://localhost:PORT/postgres}.
- * From another launcher (the shop's), call {@link #start(String, Path, int, int, int, String...)}.
+ * From another launcher (local-run's LocalRun), call {@link #start(String, Path, int, int, int,
+ * String...)}.
  */
 public final class TestIntegrationRoutesApplication {
 

@@ -2,7 +2,7 @@ package com.silverjems.infra.data;
 
 /**
  * The components' PostgreSQL roles, created with their grants by the shop's migration V50 ({@code
- * shop/schema/.../V50__component_roles.sql}); each logs in with its own secret.
+ * schema/.../V50__component_roles.sql}); each logs in with its own secret.
  */
 public enum DatabaseRole {
   /** The shop API. */

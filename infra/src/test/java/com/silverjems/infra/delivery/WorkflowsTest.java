@@ -26,7 +26,7 @@ class WorkflowsTest {
   @Test
   void theReadmeHasExactlyTwoCommandsRunThePlatformAndRunTheTests() {
     assertThat(readmeCommands())
-        .containsExactly("./mvnw -q -pl shop/app -am spring-boot:test-run", "./mvnw verify");
+        .containsExactly("./mvnw -q -pl local-run -am spring-boot:test-run", "./mvnw verify");
   }
 
   @Test

@@ -120,7 +120,7 @@ class TemplatesTest {
     String migration =
         java.nio.file.Files.readString(
             java.nio.file.Path.of(
-                "..", "shop/schema/src/main/resources/db/migration/V50__component_roles.sql"));
+                "..", "schema/src/main/resources/db/migration/V50__component_roles.sql"));
     assertThat(migration)
         .contains("CREATE ROLE " + role + " LOGIN")
         .contains("GRANT pg_monitor TO " + role + ";");

@@ -1,4 +1,4 @@
-package com.silverjems.shop;
+package com.silverjems.localrun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

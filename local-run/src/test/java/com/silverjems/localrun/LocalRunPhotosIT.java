@@ -1,13 +1,14 @@
-package com.silverjems.shop;
+package com.silverjems.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.silverjems.localrun.LocalRun.LocalRunSettings;
 import com.silverjems.routes.TestIntegrationRoutesApplication.LocalHub;
 import com.silverjems.routes.emulators.AwsTestCredentials;
-import com.silverjems.shop.TestShopApplication.LocalRunSettings;
+import com.silverjems.shop.ShopApplication;
 import com.silverjems.shop.images.DemoPhotoUploads;
 import com.silverjems.testsupport.TestPostgres;
 import java.awt.image.BufferedImage;
@@ -52,7 +53,7 @@ class LocalRunPhotosIT {
             "--spring.datasource.username=" + database.username(),
             "--spring.datasource.password=" + database.password());
     try (LocalHub hub =
-            TestShopApplication.startHub(
+            LocalRun.startHub(
                 database.jdbcUrl(), data, 0, 0, 0, credentials.toArray(String[]::new));
         ConfigurableApplicationContext shop = startShop(database, hub, credentials)) {
       int port = Integer.parseInt(shop.getEnvironment().getProperty("local.server.port"));

@@ -1,13 +1,15 @@
-package com.silverjems.testsupport;
+package com.silverjems.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.silverjems.testsupport.ShopMigrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class LocalPostgresTest {
 
@@ -18,14 +20,15 @@ class LocalPostgresTest {
     Path dataDirectory = temp.resolve("postgres");
     try (LocalPostgres first = LocalPostgres.start(dataDirectory)) {
       ShopMigrations.apply(first.dataSource(), true);
-      ShopMigrationsTest.execute(
-          first.dataSource(), "UPDATE product_variant SET stock = 42 WHERE sku = 'EAR-DRP-OS'");
+      new JdbcTemplate(first.dataSource())
+          .update("UPDATE product_variant SET stock = 42 WHERE sku = 'EAR-DRP-OS'");
     }
     try (LocalPostgres second = LocalPostgres.start(dataDirectory)) {
       assertThat(
-              ShopMigrationsTest.strings(
-                  second.dataSource(),
-                  "SELECT stock FROM product_variant WHERE sku = 'EAR-DRP-OS'"))
+              new JdbcTemplate(second.dataSource())
+                  .queryForList(
+                      "SELECT stock::text FROM product_variant WHERE sku = 'EAR-DRP-OS'",
+                      String.class))
           .containsExactly("42");
     }
   }

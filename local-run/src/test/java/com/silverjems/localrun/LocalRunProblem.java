@@ -1,4 +1,4 @@
-package com.silverjems.testsupport;
+package com.silverjems.localrun;
 
 /**
  * Something in the developer's environment stops the local run from starting. Its message is one

@@ -1,4 +1,4 @@
-package com.silverjems.testsupport;
+package com.silverjems.localrun;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,11 +1,11 @@
-package com.silverjems.shop;
+package com.silverjems.localrun;
 
+import com.silverjems.routes.IntegrationRoutesApplication;
 import com.silverjems.routes.TestIntegrationRoutesApplication;
 import com.silverjems.routes.emulators.AwsTestCredentials;
 import com.silverjems.routes.images.LocalS3;
+import com.silverjems.shop.ShopApplication;
 import com.silverjems.shop.images.DemoPhotoUploads;
-import com.silverjems.testsupport.LocalPostgres;
-import com.silverjems.testsupport.LocalRunProblem;
 import com.silverjems.testsupport.ShopMigrations;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,10 +25,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL from embedded binaries (data kept in {@code .local-data/} across restarts), loads the
  * demo catalogue and starts the shop on http://localhost:8080.
  *
- * <p>Run it with {@code ./mvnw -pl shop/app -am spring-boot:test-run}. Production never sees this
- * class: it lives in test sources, as Spring Boot's {@code Test…Application} idiom has it.
+ * <p>Run it with {@code ./mvnw -q -pl local-run -am spring-boot:test-run}. Production never sees
+ * this class: the {@code local-run} module is for developers only, no image copies it, and the
+ * shop's and the hub's jars do not depend on it (nor on the emulators it starts).
  */
-public final class TestShopApplication {
+public final class LocalRun {
 
   /**
    * Signs the shop's calls to the local hub's admin API; new each run, as nothing outside this JVM
@@ -51,18 +52,19 @@ public final class TestShopApplication {
           "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
           "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration");
 
-  private TestShopApplication() {}
+  private LocalRun() {}
 
-  /** The hub's own application.yml, wherever its classes are (a jar or a reactor folder). */
+  /**
+   * The hub's own application.yml, from its own classes (a jar or the reactor's {@code
+   * target/classes}): the shop's comes first on this shared classpath.
+   */
   private static String hubApplicationYml() {
     String base =
-        TestIntegrationRoutesApplication.class
+        IntegrationRoutesApplication.class
             .getProtectionDomain()
             .getCodeSource()
             .getLocation()
-            .toString()
-            .replace("/test-classes/", "/classes/")
-            .replace("-tests.jar", ".jar");
+            .toString();
     return base.endsWith(".jar") ? "jar:" + base + "!/application.yml" : base + "application.yml";
   }
 
@@ -160,7 +162,7 @@ public final class TestShopApplication {
                           + " minute.\n");
                 }
               } catch (RuntimeException e) {
-                LoggerFactory.getLogger(TestShopApplication.class)
+                LoggerFactory.getLogger(LocalRun.class)
                     .warn("Demo photos were not uploaded: {}", e.toString());
               }
             },
@@ -230,7 +232,7 @@ public final class TestShopApplication {
                 + port
                 + " is already in use: stop whatever is listening there (`ss -ltnp 'sport = :"
                 + port
-                + "'` shows it) or choose another port: SERVER_PORT=8081 ./mvnw -q -pl shop/app -am"
+                + "'` shows it) or choose another port: SERVER_PORT=8081 ./mvnw -q -pl local-run -am"
                 + " spring-boot:test-run");
       }
     }

@@ -1,4 +1,4 @@
-package com.silverjems.shop;
+package com.silverjems.localrun;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,9 @@
-package com.silverjems.shop;
+package com.silverjems.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.silverjems.shop.TestShopApplication.LocalRunSettings;
-import com.silverjems.testsupport.LocalRunProblem;
+import com.silverjems.localrun.LocalRun.LocalRunSettings;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
