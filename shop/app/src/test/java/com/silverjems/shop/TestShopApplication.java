@@ -121,7 +121,7 @@ public final class TestShopApplication {
           settings.s3Port());
       uploadDemoPhotos(shop);
     } catch (LocalRunProblem problem) {
-      System.err.println("silverjems: " + problem.getMessage());
+      System.err.println(problem.line());
       System.exit(2);
     }
   }
