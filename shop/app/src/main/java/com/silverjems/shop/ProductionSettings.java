@@ -1,7 +1,7 @@
 package com.silverjems.shop;
 
 import static com.silverjems.schema.startup.RequiredSetting.enabled;
-import static com.silverjems.schema.startup.RequiredSetting.equals;
+import static com.silverjems.schema.startup.RequiredSetting.is;
 import static com.silverjems.schema.startup.RequiredSetting.present;
 
 import com.silverjems.schema.startup.RequiredSetting;
@@ -52,12 +52,12 @@ public final class ProductionSettings {
                       "silverjems.payments.stripe.api-key",
                       "STRIPE_API_KEY",
                       "the Stripe secret key payments are created with")
-                  .when(equals("silverjems.payments.provider", "stripe", "stripe")),
+                  .when(is("silverjems.payments.provider", "stripe", "stripe")),
               RequiredSetting.of(
                       "silverjems.payments.stripe.webhook-secret",
                       "SILVERJEMS_PAYMENTS_WEBHOOK_SECRET",
                       "the secret Stripe signs its payment webhooks with")
-                  .when(equals("silverjems.payments.provider", "stripe", "stripe")),
+                  .when(is("silverjems.payments.provider", "stripe", "stripe")),
               RequiredSetting.of(
                   "spring.security.oauth2.client.registration.google.client-id",
                   "GOOGLE_CLIENT_ID",

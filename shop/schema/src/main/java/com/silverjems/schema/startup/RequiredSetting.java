@@ -57,7 +57,7 @@ public record RequiredSetting(
   }
 
   /** A condition: {@code property} equals {@code value} (its default when unset). */
-  public static Predicate<UnaryOperator<String>> equals(
+  public static Predicate<UnaryOperator<String>> is(
       String property, String value, String byDefault) {
     return settings -> {
       String actual = settings.apply(property);
