@@ -1,5 +1,6 @@
 package com.silverjems.routes;
 
+import com.silverjems.schema.startup.RequiredSettingsCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class IntegrationRoutesApplication {
 
+  /** What the image runs: production's settings are checked before anything connects. */
   public static void main(String[] args) {
-    SpringApplication.run(IntegrationRoutesApplication.class, args);
+    SpringApplication hub = new SpringApplication(IntegrationRoutesApplication.class);
+    hub.addListeners(new RequiredSettingsCheck(ProductionSettings.REQUIRED));
+    hub.run(args);
   }
 }

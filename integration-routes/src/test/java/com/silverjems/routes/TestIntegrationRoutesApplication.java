@@ -33,7 +33,8 @@ public final class TestIntegrationRoutesApplication {
             "spring.datasource.url", System.getenv().getOrDefault("SPRING_DATASOURCE_URL", ""));
     if (jdbcUrl.isBlank()) {
       System.err.println(
-          "silverjems: give the shop's database: --spring.datasource.url=jdbc:postgresql://localhost:PORT/postgres"
+          com.silverjems.schema.startup.StartupProblem.PREFIX
+              + "give the shop's database: --spring.datasource.url=jdbc:postgresql://localhost:PORT/postgres"
               + " (the local shop prints it) or SPRING_DATASOURCE_URL");
       System.exit(2);
     }

@@ -123,7 +123,7 @@ public final class LocalRun {
           settings.s3Port());
       uploadDemoPhotos(shop);
     } catch (LocalRunProblem problem) {
-      System.err.println("silverjems: " + problem.getMessage());
+      System.err.println(problem.line());
       System.exit(2);
     }
   }

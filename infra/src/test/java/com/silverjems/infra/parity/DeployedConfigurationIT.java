@@ -289,6 +289,50 @@ class DeployedConfigurationIT {
   }
 
   @Test
+  @Order(6)
+  void removingAnyOneRequiredVariableStopsStartUpAtOnceWithOneLineNamingIt() throws Exception {
+    // What may be left out is listed with its reason, and still set by some task definition.
+    Set<String> setByTasks = new TreeSet<>();
+    for (Deployed deployed : prod) {
+      setByTasks.addAll(deployed.task().environment().keySet());
+      setByTasks.addAll(deployed.task().secrets().keySet());
+      Object port = deployed.task().environment().get("SERVER_PORT");
+      assertThat(String.valueOf(port))
+          .as(deployed.name() + ": SERVER_PORT is optional only as the image's own port")
+          .isEqualTo(String.valueOf(deployed.image().exposedPort()));
+    }
+    assertThat(setByTasks)
+        .as("optional variables (RequiredVariableTrials.OPTIONAL) a task definition sets")
+        .containsAll(RequiredVariableTrials.OPTIONAL.keySet());
+
+    List<RequiredVariableTrials.Trial> trials = RequiredVariableTrials.of(prod);
+    long start = System.nanoTime();
+    List<RequiredVariableTrials.Outcome> outcomes =
+        RequiredVariableTrials.run(trials, aws.trustStore(), WORK.resolve("logs/trials"));
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    Duration slowest =
+        outcomes.stream()
+            .map(RequiredVariableTrials.Outcome::took)
+            .max(Duration::compareTo)
+            .orElse(Duration.ZERO);
+    System.out.printf(
+        "parity: %d removal trials, %d at once, took %d ms (slowest %d ms)%n",
+        outcomes.size(), RequiredVariableTrials.PARALLEL, wall.toMillis(), slowest.toMillis());
+
+    assertThat(trials)
+        .as("every component has variables to take away")
+        .extracting(t -> t.deployed().name())
+        .containsAll(prod.stream().map(Deployed::name).toList());
+    Map<String, String> failures = new TreeMap<>();
+    for (RequiredVariableTrials.Outcome outcome : outcomes) {
+      outcome.problem().ifPresent(p -> failures.put(outcome.trial().toString(), p));
+    }
+    assertThat(failures)
+        .as("variables whose absence does not stop start-up with one line naming it")
+        .isEmpty();
+  }
+
+  @Test
   @Order(7)
   void theReleaseSmokeChecksPassThroughTheEdge() throws Exception {
     Deployed shop = prod.stream().filter(d -> d.routesGroup().isEmpty()).findFirst().orElseThrow();
