@@ -63,6 +63,7 @@ class DeployedConfigurationIT {
   private static final Map<String, BoundSettings> bound = new LinkedHashMap<>();
   private static final List<Deployed> prod = new ArrayList<>();
   private static final Map<String, ComponentProcess> running = new ConcurrentHashMap<>();
+  private static com.github.tomakehurst.wiremock.WireMockServer stripe;
 
   /** A task definition of ours with its values evaluated against the stand-ins. */
   record Deployed(TaskDefinition task, ProductionImage image, Map<String, String> environment) {
@@ -104,6 +105,7 @@ class DeployedConfigurationIT {
         prod.add(evaluate(task));
       }
     }
+    pointThePaymentProviderAtItsStandIn();
     // A Cloud Map name (service.namespace[:port]) in a value is the local process of the ECS
     // service registered under it: what the VPC's private DNS answers in AWS.
     for (Deployed target : prod) {
@@ -133,6 +135,9 @@ class DeployedConfigurationIT {
     }
     if (aws != null) {
       aws.close();
+    }
+    if (stripe != null) {
+      stripe.stop();
     }
   }
 
@@ -313,21 +318,104 @@ class DeployedConfigurationIT {
             .start()) {
       // The script deploy.yml runs, given the site's public https address (the edge answers on
       // loopback here) so that it checks Google's redirect_uri against it.
-      Process smoke =
+      SmokeSeed.Accounts accounts = seedWhatTheSmokeChecksNeed(shop, process);
+      ProcessBuilder script =
           new ProcessBuilder(
                   "bash",
                   ROOT.resolve(".github/scripts/smoke.sh").toString(),
                   edge.baseUrl().toString(),
                   "https://" + siteDomain(shop.task().env()))
-              .redirectErrorStream(true)
-              .start();
+              .redirectErrorStream(true);
+      // What deploy.yml reads from the smoke-checks secret and the webhook's signing secret.
+      script.environment().putAll(accounts.environment());
+      script
+          .environment()
+          .put(
+              "SMOKE_WEBHOOK_SECRET",
+              shop.environment()
+                  .get(BoundSettings.variableOf("silverjems.payments.webhook-secret")));
+      Process smoke = script.start();
       String output = new String(smoke.getInputStream().readAllBytes());
       System.out.print(output);
       assertThat(smoke.waitFor()).as("smoke.sh through the edge:%n%s", output).isZero();
       assertThat(output)
-          .as("smoke.sh checked the Google sign-in redirect")
-          .contains("smoke: Google sign-in -> redirect_uri https://");
+          .as("smoke.sh ran every check of the release (acceptance line 3 of issue 13)")
+          .contains(
+              "PASS Google sign-in redirect_uri is https://",
+              "PASS password sign-in (shopper)",
+              "PASS add to cart",
+              "PASS checkout",
+              "PASS payment webhook (signed with the webhook secret)",
+              "PASS admin sign-in (password and TOTP)",
+              "PASS admin email page",
+              "PASS smoke order cancelled (restocked, never shipped)",
+              "PASS order email handed to SES",
+              "PASS image upload becomes renditions")
+          .doesNotContain("FAIL ");
+      assertThat(aws.ses().accepted())
+          .as("the SES stand-in received the smoke order's cancellation email")
+          .anySatisfy(
+              mail -> {
+                assertThat(mail.destination()).isEqualToIgnoringCase(accounts.shopperEmail());
+                assertThat(mail.message().getSubject()).containsIgnoringCase("cancel");
+              });
     }
+  }
+
+  /**
+   * Stripe's API as the shop's checkout calls it (a payment intent, its cancellation): the one
+   * external service besides AWS, reached through its base URL setting in place of
+   * https://api.stripe.com as AWS's are through the SDK's endpoint variables.
+   */
+  private static void pointThePaymentProviderAtItsStandIn() {
+    stripe =
+        new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort());
+    stripe.start();
+    stripe.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/v1/payment_intents")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    "{\"id\":\"pi_parity_smoke\",\"object\":\"payment_intent\","
+                        + "\"client_secret\":\"pi_parity_smoke_secret_parity\","
+                        + "\"status\":\"requires_payment_method\"}")));
+    stripe.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlMatching(
+                    "/v1/payment_intents/[^/]+/cancel"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    "{\"id\":\"pi_parity_smoke\",\"status\":\"canceled\"}")));
+    for (Deployed deployed : prod) {
+      if (deployed.routesGroup().isEmpty()) {
+        deployed
+            .environment()
+            .put(BoundSettings.variableOf("silverjems.payments.stripe.base-url"), stripe.baseUrl());
+      }
+    }
+  }
+
+  /**
+   * What the smoke checks expect of an environment: a catalogue (the demo one, loaded into the
+   * shop's database; the cache emptied so the shop reads it), and the smoke accounts, made through
+   * the shop's API as CONTRIBUTING describes for production.
+   */
+  private static SmokeSeed.Accounts seedWhatTheSmokeChecksNeed(
+      Deployed shop, ComponentProcess process) throws Exception {
+    String database =
+        shop.environment().values().stream()
+            .map(v -> Pattern.compile("^jdbc:postgresql://[^/]+/([^?]+)").matcher(v))
+            .filter(Matcher::find)
+            .map(m -> m.group(1))
+            .findFirst()
+            .orElseThrow();
+    SmokeSeed.catalogue(
+        aws.database(database),
+        ROOT.resolve("shop/schema/src/main/resources/db/demo/R__demo_catalogue.sql"));
+    aws.flushCache();
+    return SmokeSeed.accounts(process.uri(""), process.output(), aws.ses());
   }
 
   /** A line names a variable by itself or by a property that variable binds. */
