@@ -183,7 +183,7 @@ shopper_signs_in() {
 # The first in-stock variant of a published product (one unit, held until the order is cancelled).
 in_stock_sku() {
   local slug
-  for slug in $(curl -sS --max-time 10 "$base/api/products?size=50" |
+  for slug in $(curl -sS --max-time 10 "$base/api/products?inStock=true&size=50" |
     jq -r '[.. | objects | select(has("slug") and (.inStock // true)) | .slug] | .[]' 2>/dev/null); do
     sku="$(curl -sS --max-time 10 "$base/api/products/$slug" |
       jq -r '[.variants[]? | select(.inStock) | .sku] | first // empty' 2>/dev/null)"

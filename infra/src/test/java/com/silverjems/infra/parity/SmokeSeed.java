@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -121,7 +120,7 @@ final class SmokeSeed {
     Function<SesStub.SentMail, String> tokenOf =
         mail -> {
           try {
-            Matcher m = link.matcher(new String(raw(mail), StandardCharsets.UTF_8));
+            Matcher m = link.matcher(text(mail.message().getContent()));
             return m.find() ? m.group(1) : null;
           } catch (Exception e) {
             return null;
@@ -144,14 +143,18 @@ final class SmokeSeed {
     session.send("POST", "/api/auth/email-verification", Map.of("token", token[0]), 204);
   }
 
-  private static byte[] raw(SesStub.SentMail mail) throws Exception {
-    var out = new java.io.ByteArrayOutputStream();
-    mail.message().writeTo(out);
-    // Quoted-printable soft line breaks would split the link.
-    return new String(out.toByteArray(), StandardCharsets.US_ASCII)
-        .replace("=\r\n", "")
-        .replace("=3D", "=")
-        .getBytes(StandardCharsets.US_ASCII);
+  /** Every text part of the email, decoded (quoted-printable or base64 alike). */
+  private static String text(Object content) throws Exception {
+    if (content instanceof String string) {
+      return string;
+    }
+    StringBuilder text = new StringBuilder();
+    if (content instanceof jakarta.mail.Multipart parts) {
+      for (int i = 0; i < parts.getCount(); i++) {
+        text.append(text(parts.getBodyPart(i).getContent())).append('\n');
+      }
+    }
+    return text.toString();
   }
 
   static String totp(String base32, long step) throws Exception {
