@@ -319,25 +319,15 @@ class DeployedConfigurationIT {
       // The script deploy.yml runs, given the site's public https address (the edge answers on
       // loopback here) so that it checks Google's redirect_uri against it.
       SmokeSeed.Accounts accounts = seedWhatTheSmokeChecksNeed(shop, process);
-      ProcessBuilder script =
-          new ProcessBuilder(
-                  "bash",
-                  ROOT.resolve(".github/scripts/smoke.sh").toString(),
-                  edge.baseUrl().toString(),
-                  "https://" + siteDomain(shop.task().env()))
-              .redirectErrorStream(true);
-      // What deploy.yml reads from the smoke-checks secret and the webhook's signing secret.
-      script.environment().putAll(accounts.environment());
-      script
-          .environment()
-          .put(
-              "SMOKE_WEBHOOK_SECRET",
-              shop.environment()
-                  .get(BoundSettings.variableOf("silverjems.payments.webhook-secret")));
-      Process smoke = script.start();
-      String output = new String(smoke.getInputStream().readAllBytes());
-      System.out.print(output);
-      assertThat(smoke.waitFor()).as("smoke.sh through the edge:%n%s", output).isZero();
+      // What deploy.yml reads from the smoke-checks secret and the webhook's signing key.
+      Map<String, String> secrets = new LinkedHashMap<>(accounts.environment());
+      secrets.put(
+          "SMOKE_WEBHOOK_SECRET",
+          shop.environment().get(BoundSettings.variableOf("silverjems.payments.webhook-secret")));
+      String site = "https://" + siteDomain(shop.task().env());
+      Map.Entry<Integer, String> run = smoke(edge, site, secrets);
+      String output = run.getValue();
+      assertThat(run.getKey()).as("smoke.sh through the edge:%n%s", output).isZero();
       assertThat(output)
           .as("smoke.sh ran every check of the release (acceptance line 3 of issue 13)")
           .contains(
@@ -359,6 +349,7 @@ class DeployedConfigurationIT {
                 assertThat(mail.destination()).isEqualToIgnoringCase(accounts.shopperEmail());
                 assertThat(mail.message().getSubject()).containsIgnoringCase("cancel");
               });
+      theSmokeChecksFailWhenWhatTheyCheckIsBroken(edge, site, secrets);
     }
   }
 
@@ -416,6 +407,55 @@ class DeployedConfigurationIT {
         ROOT.resolve("shop/schema/src/main/resources/db/demo/R__demo_catalogue.sql"));
     aws.flushCache();
     return SmokeSeed.accounts(process.uri(""), process.output(), aws.ses());
+  }
+
+  /** Runs smoke.sh as deploy.yml does, with {@code secrets} as the job's environment. */
+  private static Map.Entry<Integer, String> smoke(
+      EdgeStandIn edge, String site, Map<String, String> secrets) throws Exception {
+    ProcessBuilder script =
+        new ProcessBuilder(
+                "bash",
+                ROOT.resolve(".github/scripts/smoke.sh").toString(),
+                edge.baseUrl().toString(),
+                site)
+            .redirectErrorStream(true);
+    script.environment().putAll(secrets);
+    Process smoke = script.start();
+    String output = new String(smoke.getInputStream().readAllBytes());
+    System.out.print(output);
+    return Map.entry(smoke.waitFor(), output);
+  }
+
+  /**
+   * The checks see what they check: a webhook signing key other than the shop's fails the webhook
+   * check (and only it: the order is still cancelled, its email still sent), an admin TOTP secret
+   * other than the enrolled one fails the admin sign-in and what needs it; either fails the run.
+   */
+  private static void theSmokeChecksFailWhenWhatTheyCheckIsBroken(
+      EdgeStandIn edge, String site, Map<String, String> secrets) throws Exception {
+    Map<String, String> wrongWebhookKey = new LinkedHashMap<>(secrets);
+    wrongWebhookKey.put("SMOKE_WEBHOOK_SECRET", "whsec_not_the_shops");
+    Map.Entry<Integer, String> run = smoke(edge, site, wrongWebhookKey);
+    assertThat(run.getKey()).as("exit code with a wrong webhook key").isNotZero();
+    assertThat(run.getValue())
+        .contains(
+            "FAIL payment webhook (signed with the webhook secret)",
+            "PASS checkout",
+            "PASS order email handed to SES")
+        .containsOnlyOnce("FAIL ");
+
+    Map<String, String> wrongTotp = new LinkedHashMap<>(secrets);
+    wrongTotp.put("SMOKE_ADMIN_TOTP_SECRET", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+    // Nothing asynchronous to wait for once the admin is out.
+    wrongTotp.put("SMOKE_PATIENCE_SECONDS", "5");
+    run = smoke(edge, site, wrongTotp);
+    assertThat(run.getKey()).as("exit code with a wrong TOTP secret").isNotZero();
+    assertThat(run.getValue())
+        .contains(
+            "PASS password sign-in (shopper)",
+            "FAIL admin sign-in (password and TOTP)",
+            "FAIL admin email page",
+            "FAIL image upload becomes renditions");
   }
 
   /** A line names a variable by itself or by a property that variable binds. */
