@@ -162,6 +162,8 @@ PY
 
 shopper="$work/shopper.cookies"
 admin="$work/admin.cookies"
+shopper_in=""
+admin_in=""
 cart=""
 sku=""
 order=""
@@ -178,6 +180,7 @@ shopper_signs_in() {
     why="GET /api/auth/session answered $status without the shopper's email: $(head -c 300 <<<"$body")"
     return 1
   fi
+  shopper_in=1
 }
 
 # The first in-stock variant of a published product (one unit, held until the order is cancelled).
@@ -193,7 +196,7 @@ in_stock_sku() {
 }
 
 adds_to_cart() {
-  [ -s "$shopper" ] || { why="the shopper is not signed in"; return 1; }
+  [ -n "$shopper_in" ] || { why="the shopper is not signed in"; return 1; }
   in_stock_sku || { why="no published product has a variant in stock"; return 1; }
   call "$shopper" POST /api/cart
   cart="$(jq -r '.id // empty' <<<"$body" 2>/dev/null)"
@@ -284,6 +287,7 @@ admin_signs_in() {
     call "$admin" POST /api/auth/mfa/verify "{\"code\":\"$code\"}"
     if [ "$status" = "200" ]; then
       call "$admin" GET /api/auth/csrf
+      admin_in=1
       return 0
     fi
     # A code is good once: when this step's was just used (another sign-in), take the next one.
@@ -294,7 +298,7 @@ admin_signs_in() {
 }
 
 admin_email_page() {
-  [ -s "$admin" ] || { why="the admin is not signed in"; return 1; }
+  [ -n "$admin_in" ] || { why="the admin is not signed in"; return 1; }
   local page
   page="$(curl -sS --max-time 10 -b "$admin" -o /dev/null -w '%{http_code} %{content_type}' \
     "$base/admin/email" 2>/dev/null || echo "000 none")"
@@ -318,7 +322,7 @@ admin_email_page() {
 }
 
 cancels_order() {
-  [ -s "$admin" ] || { why="the admin is not signed in"; return 1; }
+  [ -n "$admin_in" ] || { why="the admin is not signed in"; return 1; }
   [ -n "$order" ] || { why="no order"; return 1; }
   call "$admin" POST "/api/admin/orders/$order/transitions" \
     '{"status":"cancelled","reason":"Release smoke check: never to be shipped"}'
@@ -329,7 +333,7 @@ cancels_order() {
 }
 
 order_email_sent() {
-  [ -s "$admin" ] || { why="the admin is not signed in"; return 1; }
+  [ -n "$admin_in" ] || { why="the admin is not signed in"; return 1; }
   [ -n "$order" ] || { why="no order"; return 1; }
   local deadline=$((SECONDS + patience)) recipient new
   recipient="$(jq -rn --arg e "$SMOKE_SHOPPER_EMAIL" '$e | @uri')"
@@ -366,7 +370,7 @@ PY
 }
 
 image_renditions() {
-  [ -s "$admin" ] || { why="the admin is not signed in"; return 1; }
+  [ -n "$admin_in" ] || { why="the admin is not signed in"; return 1; }
   call "$admin" GET "/api/admin/products/$smoke_product/images"
   if [ "$status" = "404" ]; then
     # First release: the smoke product, never published (no shopper ever sees it or its photos).
