@@ -428,8 +428,9 @@ class DeployedConfigurationIT {
 
   /**
    * The checks see what they check: a webhook signing key other than the shop's fails the webhook
-   * check (and only it: the order is still cancelled, its email still sent), an admin TOTP secret
-   * other than the enrolled one fails the admin sign-in and what needs it; either fails the run.
+   * check (and only it: the order is still cancelled, its email still sent); a wrong shopper
+   * password fails the sign-in and the purchase, a TOTP secret other than the enrolled one the
+   * admin sign-in and what needs it; either run fails.
    */
   private static void theSmokeChecksFailWhenWhatTheyCheckIsBroken(
       EdgeStandIn edge, String site, Map<String, String> secrets) throws Exception {
@@ -446,13 +447,16 @@ class DeployedConfigurationIT {
 
     Map<String, String> wrongTotp = new LinkedHashMap<>(secrets);
     wrongTotp.put("SMOKE_ADMIN_TOTP_SECRET", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+    wrongTotp.put("SMOKE_SHOPPER_PASSWORD", "not-the-shoppers-password");
     // Nothing asynchronous to wait for once the admin is out.
     wrongTotp.put("SMOKE_PATIENCE_SECONDS", "5");
     run = smoke(edge, site, wrongTotp);
     assertThat(run.getKey()).as("exit code with a wrong TOTP secret").isNotZero();
     assertThat(run.getValue())
         .contains(
-            "PASS password sign-in (shopper)",
+            "FAIL password sign-in (shopper)",
+            "FAIL add to cart",
+            "FAIL checkout",
             "FAIL admin sign-in (password and TOTP)",
             "FAIL admin email page",
             "FAIL image upload becomes renditions");
