@@ -70,10 +70,10 @@ final class SmokeSeed {
   }
 
   static Accounts accounts(URI shop, List<String> shopLog, SesStub ses) throws Exception {
-    String adminEmail = "smoke-admin@silverjems.example";
+    String adminEmail = "smoke-admin@example.com";
     String adminPassword = password();
     String totpSecret = firstAdmin(shop, shopLog, adminEmail, adminPassword);
-    String shopperEmail = "smoke-shopper+" + System.nanoTime() + "@silverjems.example";
+    String shopperEmail = "smoke-shopper+" + System.nanoTime() + "@example.com";
     String shopperPassword = password();
     shopper(shop, ses, shopperEmail, shopperPassword);
     return new Accounts(shopperEmail, shopperPassword, adminEmail, adminPassword, totpSecret);
