@@ -371,9 +371,12 @@ class DeployedConfigurationIT {
         com.github.tomakehurst.wiremock.client.WireMock.post("/v1/payment_intents")
             .willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                    "{\"id\":\"pi_parity_smoke\",\"object\":\"payment_intent\","
-                        + "\"client_secret\":\"pi_parity_smoke_secret_parity\","
-                        + "\"status\":\"requires_payment_method\"}")));
+                        "{\"id\":\"pi_parity_{{randomValue length=16 type='ALPHANUMERIC'}}\","
+                            + "\"object\":\"payment_intent\","
+                            + "\"client_secret\":\"pi_parity_secret_parity\","
+                            + "\"status\":\"requires_payment_method\"}")
+                    // A new intent per checkout, as Stripe makes one.
+                    .withTransformers("response-template")));
     stripe.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.post(
                 com.github.tomakehurst.wiremock.client.WireMock.urlMatching(
