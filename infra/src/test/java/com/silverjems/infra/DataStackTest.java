@@ -181,7 +181,8 @@ class DataStackTest {
             "silverjems-prod/payment-webhook-signing-key",
             "silverjems-prod/stripe-api-key",
             "silverjems-prod/google-oauth-client",
-            "silverjems-prod/mfa-encryption-key")) {
+            "silverjems-prod/mfa-encryption-key",
+            "silverjems-prod/smoke-checks")) {
       data.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("Name", name));
     }
   }

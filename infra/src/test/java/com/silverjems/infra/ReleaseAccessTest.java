@@ -155,6 +155,30 @@ class ReleaseAccessTest {
       releaseRoleAllows(ciAccess, "SiteHealthGate", "arn:aws:route53:::healthcheck/*");
       releaseRoleAllows(
           ciAccess, "InvalidateChangedPages", "arn:aws:cloudfront::" + account + ":distribution/*");
+      // The smoke checks read their accounts and the webhook's signing key, and nothing else.
+      String secrets = "arn:aws:secretsmanager:eu-west-1:" + account + ":secret:" + prefix;
+      releaseRoleAllows(
+          ciAccess,
+          "SmokeCheckSecrets",
+          // (CDK sorts a statement's resources.)
+          List.of(
+              secrets + "/payment-webhook-signing-key-??????", secrets + "/smoke-checks-??????"));
+    }
+  }
+
+  @Test
+  void theSmokeChecksReadTheSecretsTheDataStackDefines() throws Exception {
+    String deploy = Files.readString(Path.of("..", ".github", "workflows", "deploy.yml"));
+    assertThat(deploy).contains(".github/scripts/smoke-secrets.sh \"$PREFIX\"");
+    String script = Files.readString(Path.of("..", ".github", "scripts", "smoke-secrets.sh"));
+    assertThat(script)
+        .contains("\"$prefix/smoke-checks\"", "\"$prefix/payment-webhook-signing-key\"");
+    for (var env : platform.environments) {
+      Template data = platform.template(env.data());
+      for (String name : List.of("/smoke-checks", "/payment-webhook-signing-key")) {
+        data.hasResourceProperties(
+            "AWS::SecretsManager::Secret", Map.of("Name", env.environment().prefix() + name));
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package com.silverjems.infra.ciaccess;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import com.silverjems.infra.config.Environments;
+import com.silverjems.infra.data.DataStack;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.Arrays;
@@ -228,6 +229,27 @@ public final class CiAccessStack extends Stack {
             .actions(List.of("cloudfront:CreateInvalidation"))
             .resources(List.of(distributions))
             .build());
+    // The smoke checks sign in with the smoke accounts and sign a webhook as the payment provider
+    // does. Named by pattern: the data stack owns them (Secrets Manager appends 6 characters).
+    List<String> smokeSecrets =
+        java.util.stream.Stream.of(
+                DataStack.smokeChecksSecretName(env), DataStack.paymentWebhookSecretName(env))
+            .map(
+                name ->
+                    "arn:aws:secretsmanager:"
+                        + region
+                        + ":"
+                        + account
+                        + ":secret:"
+                        + name
+                        + "-??????")
+            .toList();
+    releaseRole.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("SmokeCheckSecrets")
+            .actions(List.of("secretsmanager:GetSecretValue"))
+            .resources(smokeSecrets)
+            .build());
     releaseRole.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("SiteHealthGate")
@@ -274,10 +296,14 @@ public final class CiAccessStack extends Stack {
                     "The deployment record is the parameter path /<prefix>/release/ of this"
                         + " account. The distribution and the health check are created by the"
                         + " edge stack, which deploys after this one: naming them would be a"
-                        + " dependency cycle; each account holds one environment's only ones.")
+                        + " dependency cycle; each account holds one environment's only ones."
+                        + " The smoke checks' two secrets are named, their 6-character suffix"
+                        + " (Secrets Manager's) is not known before they exist.")
                 .appliesTo(
-                    java.util.stream.Stream.of(
-                            releaseRecordArn(env), edgeStack, distributions, healthChecks)
+                    java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(
+                                releaseRecordArn(env), edgeStack, distributions, healthChecks),
+                            smokeSecrets.stream())
                         .map(resource -> "Resource::" + resource)
                         .toList())
                 .build()),

@@ -90,6 +90,7 @@ public final class DataStack extends Stack {
   private final Queue deliveryEventsDeadLetters;
   private final Secret paymentWebhookSecret;
   private final Secret stripeApiKey;
+  private final Secret smokeChecks;
   private final Secret googleOAuthClient;
   private final Secret mfaEncryptionKey;
   private final Secret adminApiSigningKey;
@@ -412,7 +413,7 @@ public final class DataStack extends Stack {
     // --- application secrets -------------------------------------------------------------------
     paymentWebhookSecret =
         Secret.Builder.create(this, "PaymentWebhookSecret")
-            .secretName(env.prefix() + "/payment-webhook-signing-key")
+            .secretName(paymentWebhookSecretName(env))
             .description(
                 "Signing key of the payment provider's webhook; set by hand from its console")
             .build();
@@ -427,6 +428,15 @@ public final class DataStack extends Stack {
             .description(
                 "Google sign-in OAuth client, JSON {\"clientId\": ..., \"clientSecret\": ...};"
                     + " set by hand from the Google Cloud console")
+            .build();
+    // Read by the release's smoke checks only (deploy.yml), never by a service: the smoke
+    // accounts, made once by hand (CONTRIBUTING.md, "Release smoke checks").
+    smokeChecks =
+        Secret.Builder.create(this, "SmokeChecks")
+            .secretName(smokeChecksSecretName(env))
+            .description(
+                "The release smoke checks' accounts, JSON {\"shopperEmail\", \"shopperPassword\","
+                    + " \"adminEmail\", \"adminPassword\", \"adminTotpSecret\"}; set by hand")
             .build();
     // 32 random bytes in base64 (openssl rand -base64 32), which Secrets Manager's generator
     // cannot produce; replacing it makes every enrolled admin's TOTP secret unreadable.
@@ -509,6 +519,14 @@ public final class DataStack extends Stack {
                 "AwsSolutions-SMG4",
                 "The payment provider issues this signing key; it is rotated in the provider's"
                     + " console and then pasted here, so Secrets Manager cannot rotate it.")),
+        true);
+    NagSuppressions.addResourceSuppressions(
+        smokeChecks,
+        List.of(
+            suppression(
+                "AwsSolutions-SMG4",
+                "The smoke admin's TOTP secret is shown once, at its enrolment: a rotation Lambda"
+                    + " cannot re-enrol it. Rotation is by hand, as CONTRIBUTING describes.")),
         true);
     NagSuppressions.addResourceSuppressions(
         List.of(stripeApiKey, googleOAuthClient),
@@ -616,6 +634,16 @@ public final class DataStack extends Stack {
 
   public ISecret paymentWebhookSecret() {
     return paymentWebhookSecret;
+  }
+
+  /** Name of the secret holding the release smoke checks' accounts (read by deploy.yml). */
+  public static String smokeChecksSecretName(DeploymentEnvironment env) {
+    return env.prefix() + "/smoke-checks";
+  }
+
+  /** Name of the payment webhook's signing key (the smoke checks sign a webhook with it too). */
+  public static String paymentWebhookSecretName(DeploymentEnvironment env) {
+    return env.prefix() + "/payment-webhook-signing-key";
   }
 
   /** The shop's Stripe secret key. */

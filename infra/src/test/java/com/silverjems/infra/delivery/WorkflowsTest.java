@@ -247,6 +247,34 @@ class WorkflowsTest {
   }
 
   @Test
+  void theSmokeChecksGetTheirSecretsWithTheReleaseRoleBeforeTheyRun() {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> steps =
+        (List<Map<String, Object>>) jobs("deploy.yml").get("smoke").get("steps");
+    List<String> order =
+        steps.stream()
+            .map(s -> String.valueOf(s.getOrDefault("run", s.getOrDefault("uses", ""))))
+            .toList();
+    int credentials = indexOf(order, "aws-actions/configure-aws-credentials");
+    int secrets = indexOf(order, ".github/scripts/smoke-secrets.sh \"$PREFIX\"");
+    int smoke = indexOf(order, ".github/scripts/smoke.sh \"$SITE_URL\"");
+    assertThat(credentials).as("credentials, then the secrets, then smoke.sh").isLessThan(secrets);
+    assertThat(secrets).isLessThan(smoke);
+    assertThat(Repository.read(".github/scripts/smoke-secrets.sh"))
+        .as("every value is masked before it reaches the job's environment")
+        .contains("::add-mask::$value", "::add-mask::$webhook", ">>\"$GITHUB_ENV\"");
+  }
+
+  private static int indexOf(List<String> steps, String prefix) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no step " + prefix + " in " + steps);
+  }
+
+  @Test
   void permissionsAreLeastPrivilege() {
     for (String workflow : WORKFLOWS) {
       Map<String, Object> document = Repository.yaml(".github/workflows/" + workflow);

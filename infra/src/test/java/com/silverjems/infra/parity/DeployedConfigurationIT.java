@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,6 +64,7 @@ class DeployedConfigurationIT {
   private static final Map<String, BoundSettings> bound = new LinkedHashMap<>();
   private static final List<Deployed> prod = new ArrayList<>();
   private static final Map<String, ComponentProcess> running = new ConcurrentHashMap<>();
+  private static com.github.tomakehurst.wiremock.WireMockServer stripe;
 
   /** A task definition of ours with its values evaluated against the stand-ins. */
   record Deployed(TaskDefinition task, ProductionImage image, Map<String, String> environment) {
@@ -104,6 +106,7 @@ class DeployedConfigurationIT {
         prod.add(evaluate(task));
       }
     }
+    pointThePaymentProviderAtItsStandIn();
     // A Cloud Map name (service.namespace[:port]) in a value is the local process of the ECS
     // service registered under it: what the VPC's private DNS answers in AWS.
     for (Deployed target : prod) {
@@ -133,6 +136,9 @@ class DeployedConfigurationIT {
     }
     if (aws != null) {
       aws.close();
+    }
+    if (stripe != null) {
+      stripe.stop();
     }
   }
 
@@ -357,21 +363,152 @@ class DeployedConfigurationIT {
             .start()) {
       // The script deploy.yml runs, given the site's public https address (the edge answers on
       // loopback here) so that it checks Google's redirect_uri against it.
-      Process smoke =
-          new ProcessBuilder(
-                  "bash",
-                  ROOT.resolve(".github/scripts/smoke.sh").toString(),
-                  edge.baseUrl().toString(),
-                  "https://" + siteDomain(shop.task().env()))
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(smoke.getInputStream().readAllBytes());
-      System.out.print(output);
-      assertThat(smoke.waitFor()).as("smoke.sh through the edge:%n%s", output).isZero();
+      SmokeSeed.Accounts accounts = seedWhatTheSmokeChecksNeed(shop, process);
+      // What deploy.yml reads from the smoke-checks secret and the webhook's signing key.
+      Map<String, String> secrets = new LinkedHashMap<>(accounts.environment());
+      secrets.put(
+          "SMOKE_WEBHOOK_SECRET",
+          // The name infra gives the shop's task (application.yml binds it to the Stripe setting).
+          Objects.requireNonNull(shop.environment().get("SILVERJEMS_PAYMENTS_WEBHOOK_SECRET")));
+      String site = "https://" + siteDomain(shop.task().env());
+      Map.Entry<Integer, String> run = smoke(edge, site, secrets);
+      String output = run.getValue();
+      assertThat(run.getKey()).as("smoke.sh through the edge:%n%s", output).isZero();
       assertThat(output)
-          .as("smoke.sh checked the Google sign-in redirect")
-          .contains("smoke: Google sign-in -> redirect_uri https://");
+          .as("smoke.sh ran every check of the release (acceptance line 3 of issue 13)")
+          .contains(
+              "PASS Google sign-in redirect_uri is https://",
+              "PASS password sign-in (shopper)",
+              "PASS add to cart",
+              "PASS checkout",
+              "PASS payment webhook (signed with the webhook secret)",
+              "PASS admin sign-in (password and TOTP)",
+              "PASS admin email page",
+              "PASS smoke order cancelled (restocked, never shipped)",
+              "PASS order email handed to SES",
+              "PASS image upload becomes renditions")
+          .doesNotContain("FAIL ");
+      assertThat(aws.ses().accepted())
+          .as("the SES stand-in received the smoke order's cancellation email")
+          .anySatisfy(
+              mail -> {
+                assertThat(mail.destination()).isEqualToIgnoringCase(accounts.shopperEmail());
+                assertThat(mail.message().getSubject()).containsIgnoringCase("cancel");
+              });
+      theSmokeChecksFailWhenWhatTheyCheckIsBroken(edge, site, secrets);
     }
+  }
+
+  /**
+   * Stripe's API as the shop's checkout calls it (a payment intent, its cancellation): the one
+   * external service besides AWS, reached through its base URL setting in place of
+   * https://api.stripe.com as AWS's are through the SDK's endpoint variables.
+   */
+  private static void pointThePaymentProviderAtItsStandIn() {
+    stripe =
+        new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort());
+    stripe.start();
+    stripe.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/v1/payment_intents")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"id\":\"pi_parity_{{randomValue length=16 type='ALPHANUMERIC'}}\","
+                            + "\"object\":\"payment_intent\","
+                            + "\"client_secret\":\"pi_parity_secret_parity\","
+                            + "\"status\":\"requires_payment_method\"}")
+                    // A new intent per checkout, as Stripe makes one.
+                    .withTransformers("response-template")));
+    stripe.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlMatching(
+                    "/v1/payment_intents/[^/]+/cancel"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    "{\"id\":\"pi_parity_smoke\",\"status\":\"canceled\"}")));
+    for (Deployed deployed : prod) {
+      if (deployed.routesGroup().isEmpty()) {
+        deployed
+            .environment()
+            .put(BoundSettings.variableOf("silverjems.payments.stripe.base-url"), stripe.baseUrl());
+      }
+    }
+  }
+
+  /**
+   * What the smoke checks expect of an environment: a catalogue (the demo one, loaded into the
+   * shop's database; the cache emptied so the shop reads it), and the smoke accounts, made through
+   * the shop's API as CONTRIBUTING describes for production.
+   */
+  private static SmokeSeed.Accounts seedWhatTheSmokeChecksNeed(
+      Deployed shop, ComponentProcess process) throws Exception {
+    String database =
+        shop.environment().values().stream()
+            .map(v -> Pattern.compile("^jdbc:postgresql://[^/]+/([^?]+)").matcher(v))
+            .filter(Matcher::find)
+            .map(m -> m.group(1))
+            .findFirst()
+            .orElseThrow();
+    SmokeSeed.catalogue(
+        aws.database(database),
+        ROOT.resolve("shop/schema/src/main/resources/db/demo/R__demo_catalogue.sql"));
+    aws.flushCache();
+    return SmokeSeed.accounts(process.uri(""), process.output(), aws.ses());
+  }
+
+  /** Runs smoke.sh as deploy.yml does, with {@code secrets} as the job's environment. */
+  private static Map.Entry<Integer, String> smoke(
+      EdgeStandIn edge, String site, Map<String, String> secrets) throws Exception {
+    ProcessBuilder script =
+        new ProcessBuilder(
+                "bash",
+                ROOT.resolve(".github/scripts/smoke.sh").toString(),
+                edge.baseUrl().toString(),
+                site)
+            .redirectErrorStream(true);
+    script.environment().putAll(secrets);
+    Process smoke = script.start();
+    String output = new String(smoke.getInputStream().readAllBytes());
+    System.out.print(output);
+    return Map.entry(smoke.waitFor(), output);
+  }
+
+  /**
+   * The checks see what they check: a webhook signing key other than the shop's fails the webhook
+   * check (and only it: the order is still cancelled, its email still sent); a wrong shopper
+   * password fails the sign-in and the purchase, a TOTP secret other than the enrolled one the
+   * admin sign-in and what needs it; either run fails.
+   */
+  private static void theSmokeChecksFailWhenWhatTheyCheckIsBroken(
+      EdgeStandIn edge, String site, Map<String, String> secrets) throws Exception {
+    Map<String, String> wrongWebhookKey = new LinkedHashMap<>(secrets);
+    wrongWebhookKey.put("SMOKE_WEBHOOK_SECRET", "whsec_not_the_shops");
+    Map.Entry<Integer, String> run = smoke(edge, site, wrongWebhookKey);
+    assertThat(run.getKey()).as("exit code with a wrong webhook key").isNotZero();
+    assertThat(run.getValue())
+        .contains(
+            "FAIL payment webhook (signed with the webhook secret)",
+            "PASS checkout",
+            "PASS order email handed to SES")
+        .containsOnlyOnce("FAIL ");
+
+    Map<String, String> wrongTotp = new LinkedHashMap<>(secrets);
+    wrongTotp.put("SMOKE_ADMIN_TOTP_SECRET", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+    wrongTotp.put("SMOKE_SHOPPER_PASSWORD", "not-the-shoppers-password");
+    // Nothing asynchronous to wait for once the admin is out.
+    wrongTotp.put("SMOKE_PATIENCE_SECONDS", "5");
+    run = smoke(edge, site, wrongTotp);
+    assertThat(run.getKey()).as("exit code with a wrong TOTP secret").isNotZero();
+    assertThat(run.getValue())
+        .contains(
+            "FAIL password sign-in (shopper)",
+            "FAIL add to cart",
+            "FAIL checkout",
+            "FAIL admin sign-in (password and TOTP)",
+            "FAIL admin email page",
+            "FAIL image upload becomes renditions");
   }
 
   /** A line names a variable by itself or by a property that variable binds. */

@@ -218,6 +218,35 @@ final class LocalAws implements AutoCloseable {
     databases.add(database + "/" + user);
   }
 
+  /** A database of the instance, as its superuser. */
+  javax.sql.DataSource database(String name) {
+    return postgres.getDatabase("postgres", name);
+  }
+
+  /** Empties the cache, as a cache node replaced by ElastiCache would be. */
+  void flushCache() throws Exception {
+    Process flush =
+        new ProcessBuilder(
+                OsTool.require("redis-cli", "redis-tools").toString(),
+                "--tls",
+                "--cacert",
+                directory.resolve("server.crt").toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(redisPort),
+                "--no-auth-warning",
+                "-a",
+                redisPassword,
+                "FLUSHALL")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(flush.getInputStream().readAllBytes());
+    if (!flush.waitFor(60, TimeUnit.SECONDS) || flush.exitValue() != 0 || !output.contains("OK")) {
+      throw new IllegalStateException("redis-cli FLUSHALL failed: " + output);
+    }
+  }
+
   void createBucket(String name) {
     if (!blobs.getBlobStore().containerExists(name)) {
       blobs.getBlobStore().createContainerInLocation(null, name);
@@ -253,6 +282,12 @@ final class LocalAws implements AutoCloseable {
         sqs.endpoint().toString(),
         "AWS_ENDPOINT_URL_SES",
         ses.endpoint().toString(),
+        // S3Proxy refuses the SDK's default trailing checksums (S3 needs none of ours): the
+        // SDK's own settings, as the shop's local run sets them.
+        "AWS_REQUEST_CHECKSUM_CALCULATION",
+        "when_required",
+        "AWS_RESPONSE_CHECKSUM_VALIDATION",
+        "when_required",
         "AWS_ACCESS_KEY_ID",
         ACCESS_KEY,
         "AWS_SECRET_ACCESS_KEY",

@@ -26,10 +26,19 @@ class EmailAdminController {
 
   private final Suppressions suppressions;
   private final DeadLetters deadLetters;
+  private final SentEmails sentEmails;
 
-  EmailAdminController(Suppressions suppressions, DeadLetters deadLetters) {
+  EmailAdminController(Suppressions suppressions, DeadLetters deadLetters, SentEmails sentEmails) {
     this.suppressions = suppressions;
     this.deadLetters = deadLetters;
+    this.sentEmails = sentEmails;
+  }
+
+  /** What was handed to SES for one address, newest first. */
+  @GetMapping("/sends")
+  List<SentEmails.SentEmail> sends(
+      @RequestParam String recipient, @RequestParam(defaultValue = "20") int limit) {
+    return sentEmails.to(recipient, clamp(limit));
   }
 
   @GetMapping("/suppressions")

@@ -32,6 +32,11 @@ class EmailStoreConfiguration {
   }
 
   @Bean
+  SentEmails sentEmails(JdbcClient jdbc) {
+    return new SentEmails(jdbc);
+  }
+
+  @Bean
   EmailMetrics emailMetrics(MeterRegistry registry, CamelContext camel, EmailRecords records) {
     return new EmailMetrics(registry, camel, records);
   }

@@ -110,6 +110,16 @@ class OutboxRelayIT {
                 .query(Long.class)
                 .single())
         .isEqualTo(4);
+    // Admins (and the release's smoke checks) see what left for an address, with SES's id.
+    String sends =
+        get("/api/admin/email/sends?recipient="
+                + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8))
+            .body();
+    assertThat(sends)
+        .contains(paid.toString(), shipped.toString(), reset.toString(), verify.toString())
+        .contains("\"eventType\":\"order-paid\"", "\"status\":\"sent\"", "010201")
+        .doesNotContain(placed.toString());
+    assertThat(get("/api/admin/email/sends?recipient=nobody@example.com").body()).isEqualTo("[]");
     // The meter counts after the row is written: wait for it rather than race it.
     await()
         .atMost(Duration.ofSeconds(5))
