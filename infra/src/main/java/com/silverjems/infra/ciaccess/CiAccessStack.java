@@ -344,6 +344,11 @@ public final class CiAccessStack extends Stack {
     return env.prefix() + "-alarms";
   }
 
+  /** The ECR repositories by name, e.g. {@code integration-routes}. */
+  public Map<String, IRepository> repositories() {
+    return java.util.Collections.unmodifiableMap(repositories);
+  }
+
   /** The ECR repository of an image, e.g. {@code integration-routes}. */
   public IRepository repository(String imageRepository) {
     return repositories.get(imageRepository);

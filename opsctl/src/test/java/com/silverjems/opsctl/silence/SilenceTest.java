@@ -1,19 +1,13 @@
 package com.silverjems.opsctl.silence;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.silverjems.opsctl.AwsStubs;
 import com.silverjems.opsctl.CliRun;
 import com.silverjems.opsctl.CliRun.Result;
@@ -64,7 +58,7 @@ class SilenceTest {
     aws = new AwsStubs();
     // The alarm of that name, as DescribeAlarms(AlarmNames=[...]) returns it.
     aws.server.stubFor(
-        post(urlPathEqualTo(cloudWatch("DescribeAlarms")))
+        AwsStubs.cloudWatchRequest("DescribeAlarms")
             .withRequestBody(containing("AlarmNames"))
             .atPriority(1)
             .willReturn(
@@ -276,7 +270,7 @@ class SilenceTest {
   @Test
   void anAlertDefinedNowhereIsNotFound() {
     aws.server.stubFor(
-        post(urlPathEqualTo(cloudWatch("DescribeAlarms")))
+        AwsStubs.cloudWatchRequest("DescribeAlarms")
             .withRequestBody(containing("AlarmNames"))
             .atPriority(1)
             .willReturn(cbor(Map.of("MetricAlarms", List.of(), "CompositeAlarms", List.of()))));
@@ -303,8 +297,7 @@ class SilenceTest {
   @Test
   void aSystemThatFailsDoesNotKeepTheAlertLoudInTheOthers() throws Exception {
     aws.server.stubFor(
-        post(urlPathEqualTo("/api_jsonrpc.php"))
-            .withRequestBody(matchingJsonPath("$.method", equalTo("trigger.get")))
+        AwsStubs.zabbixRequest("trigger.get")
             .atPriority(1)
             .willReturn(
                 okJson(
@@ -620,7 +613,7 @@ class SilenceTest {
 
   private void disabledAlarms(List<Map<String, Object>> alarms) {
     aws.server.stubFor(
-        post(urlPathEqualTo(cloudWatch("DescribeAlarms")))
+        AwsStubs.cloudWatchRequest("DescribeAlarms")
             .atPriority(5)
             .willReturn(cbor(Map.of("MetricAlarms", alarms, "CompositeAlarms", List.of()))));
   }
@@ -629,7 +622,7 @@ class SilenceTest {
     List<Map<String, String>> list = new ArrayList<>();
     tags.forEach((k, v) -> list.add(Map.of("Key", k, "Value", v)));
     aws.server.stubFor(
-        post(urlPathEqualTo(cloudWatch("ListTagsForResource")))
+        AwsStubs.cloudWatchRequest("ListTagsForResource")
             // CBOR keeps text strings as UTF-8 bytes: the ARN is found in the body as is.
             // (ARNs here are not prefixes of one another except for the "-slow" one.)
             .withRequestBody(containing(arn).and(not(containing(arn + "-"))))
@@ -651,49 +644,19 @@ class SilenceTest {
   }
 
   private static Map<String, Object> alarm(String name, String arn, boolean actionsEnabled) {
-    return Map.of(
-        "AlarmName",
-        name,
-        "AlarmArn",
-        arn,
-        "ActionsEnabled",
-        actionsEnabled,
-        "StateValue",
-        "ALARM");
+    return AwsStubs.alarm(name, arn, actionsEnabled, "ALARM");
   }
 
   private void zabbix(String method, String result) {
-    aws.server.stubFor(
-        post(urlPathEqualTo("/api_jsonrpc.php"))
-            .withRequestBody(matchingJsonPath("$.method", equalTo(method)))
-            .willReturn(okJson("{\"jsonrpc\":\"2.0\",\"result\":" + result + ",\"id\":1}")));
+    aws.zabbix(method, result);
   }
 
-  private List<JsonNode> zabbixRequests(String method) throws Exception {
-    List<JsonNode> requests = new ArrayList<>();
-    for (var request :
-        aws.server.findAll(
-            postRequestedFor(urlPathEqualTo("/api_jsonrpc.php"))
-                .withRequestBody(matchingJsonPath("$.method", equalTo(method))))) {
-      requests.add(new ObjectMapper().readTree(request.getBodyAsString()));
-    }
-    return requests;
+  private List<JsonNode> zabbixRequests(String method) {
+    return aws.zabbixRequests(method);
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder cbor(
       Object body) {
-    try {
-      return com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-          .withStatus(200)
-          .withHeader("Content-Type", "application/cbor")
-          .withHeader("smithy-protocol", "rpc-v2-cbor")
-          .withBody(new CBORMapper().writeValueAsBytes(body));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String cloudWatch(String operation) {
-    return "/service/GraniteServiceVersion20100801/operation/" + operation;
+    return AwsStubs.cborAnswer(body);
   }
 }
