@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Set;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -62,30 +63,21 @@ final class PlatformAlarms {
                 r.alarmNamePrefix(prefix)
                     .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))
         .forEach(
-            page -> {
-              // Only the environment's, even from an endpoint that ignores the prefix.
-              page.metricAlarms().stream()
-                  .filter(a -> a.alarmName() != null && a.alarmName().startsWith(prefix))
-                  .forEach(
-                      a ->
-                          alarms.add(
-                              new ServiceAlarm(
-                                  a.alarmName(),
-                                  region.id(),
-                                  a.stateValueAsString(),
-                                  a.stateUpdatedTimestamp())));
-              page.compositeAlarms().stream()
-                  .filter(a -> a.alarmName() != null && a.alarmName().startsWith(prefix))
-                  .forEach(
-                      a ->
-                          alarms.add(
-                              new ServiceAlarm(
-                                  a.alarmName(),
-                                  region.id(),
-                                  a.stateValueAsString(),
-                                  a.stateUpdatedTimestamp())));
-            });
+            page ->
+                // Only the environment's, even from an endpoint that ignores the prefix.
+                Stream.concat(
+                        page.metricAlarms().stream()
+                            .map(a -> alarm(region, a.alarmName(), a.stateValueAsString(), a.stateUpdatedTimestamp())),
+                        page.compositeAlarms().stream()
+                            .map(a -> alarm(region, a.alarmName(), a.stateValueAsString(), a.stateUpdatedTimestamp())))
+                    .filter(a -> a.name() != null && a.name().startsWith(prefix))
+                    .forEach(alarms::add));
     return alarms;
+  }
+
+  private static ServiceAlarm alarm(
+      Region region, String name, String state, java.time.Instant updated) {
+    return new ServiceAlarm(name, region.id(), state, updated);
   }
 
   /** The prefix of every alarm name of the environment this cluster belongs to. */
