@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
@@ -67,9 +67,21 @@ final class PlatformAlarms {
                 // Only the environment's, even from an endpoint that ignores the prefix.
                 Stream.concat(
                         page.metricAlarms().stream()
-                            .map(a -> alarm(region, a.alarmName(), a.stateValueAsString(), a.stateUpdatedTimestamp())),
+                            .map(
+                                a ->
+                                    alarm(
+                                        region,
+                                        a.alarmName(),
+                                        a.stateValueAsString(),
+                                        a.stateUpdatedTimestamp())),
                         page.compositeAlarms().stream()
-                            .map(a -> alarm(region, a.alarmName(), a.stateValueAsString(), a.stateUpdatedTimestamp())))
+                            .map(
+                                a ->
+                                    alarm(
+                                        region,
+                                        a.alarmName(),
+                                        a.stateValueAsString(),
+                                        a.stateUpdatedTimestamp())))
                     .filter(a -> a.name() != null && a.name().startsWith(prefix))
                     .forEach(alarms::add));
     return alarms;
