@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /**
  * Every CloudWatch alarm infra defines for the environment, found by the names infra gives them:
@@ -66,30 +68,21 @@ final class PlatformAlarms {
             page ->
                 // Only the environment's, even from an endpoint that ignores the prefix.
                 Stream.concat(
-                        page.metricAlarms().stream()
-                            .map(
-                                a ->
-                                    alarm(
-                                        region,
-                                        a.alarmName(),
-                                        a.stateValueAsString(),
-                                        a.stateUpdatedTimestamp())),
-                        page.compositeAlarms().stream()
-                            .map(
-                                a ->
-                                    alarm(
-                                        region,
-                                        a.alarmName(),
-                                        a.stateValueAsString(),
-                                        a.stateUpdatedTimestamp())))
+                        page.metricAlarms().stream().map(a -> alarm(region, a)),
+                        page.compositeAlarms().stream().map(a -> alarm(region, a)))
                     .filter(a -> a.name() != null && a.name().startsWith(prefix))
                     .forEach(alarms::add));
     return alarms;
   }
 
-  private static ServiceAlarm alarm(
-      Region region, String name, String state, java.time.Instant updated) {
-    return new ServiceAlarm(name, region.id(), state, updated);
+  private static ServiceAlarm alarm(Region region, MetricAlarm a) {
+    return new ServiceAlarm(
+        a.alarmName(), region.id(), a.stateValueAsString(), a.stateUpdatedTimestamp());
+  }
+
+  private static ServiceAlarm alarm(Region region, CompositeAlarm a) {
+    return new ServiceAlarm(
+        a.alarmName(), region.id(), a.stateValueAsString(), a.stateUpdatedTimestamp());
   }
 
   /** The prefix of every alarm name of the environment this cluster belongs to. */
