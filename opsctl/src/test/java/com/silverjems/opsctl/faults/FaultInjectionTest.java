@@ -567,17 +567,7 @@ class FaultInjectionTest {
             List.of(listCertificates, describeCertificate)),
         new Command(
             "silence add",
-            List.of(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes"),
+            List.of(CliRun.silenceAdd(ALERT, "1h", "x", "--yes")),
             ExitCode.FAILED,
             List.of(
                 findAlarm,

@@ -102,18 +102,7 @@ class SilenceTest {
     Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     Result result =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "2h",
-                "--reason",
-                "deploy of 1a2b3c4, see INC-42",
-                "--author",
-                "alice",
-                "--yes");
+        cli().run(CliRun.silenceAdd(ALERT, "2h", "deploy of 1a2b3c4, see INC-42", "--yes"));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     String id = silenceId(result.out());
@@ -169,19 +158,7 @@ class SilenceTest {
 
   @Test
   void dryRunSilencesNothing() throws Exception {
-    Result result =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "30m",
-                "--reason",
-                "noisy",
-                "--author",
-                "alice",
-                "--dry-run");
+    Result result = cli().run(CliRun.silenceAdd(ALERT, "30m", "noisy", "--dry-run"));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out())
@@ -195,10 +172,7 @@ class SilenceTest {
 
   @Test
   void refusingTheConfirmationSilencesNothing() throws Exception {
-    Result result =
-        cli()
-            .typing("yes\n")
-            .run("silence", "add", ALERT, "--for", "30m", "--reason", "noisy", "--author", "alice");
+    Result result = cli().typing("yes\n").run(CliRun.silenceAdd(ALERT, "30m", "noisy"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ABORTED);
     assertThat(result.err())
@@ -209,10 +183,7 @@ class SilenceTest {
 
   @Test
   void typingTheAlertNameConfirms() throws Exception {
-    Result result =
-        cli()
-            .typing(ALERT + "\n")
-            .run("silence", "add", ALERT, "--for", "30m", "--reason", "noisy", "--author", "alice");
+    Result result = cli().typing(ALERT + "\n").run(CliRun.silenceAdd(ALERT, "30m", "noisy"));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(active(alertmanager.silences())).hasSize(1);
@@ -223,32 +194,8 @@ class SilenceTest {
     Result noReason =
         cli().run("silence", "add", ALERT, "--for", "1h", "--author", "alice", "--yes");
     Result noAuthor = cli().run("silence", "add", ALERT, "--for", "1h", "--reason", "x", "--yes");
-    Result tooLong =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "8d",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
-    Result badDuration =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "soon",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
+    Result tooLong = cli().run(CliRun.silenceAdd(ALERT, "8d", "x", "--yes"));
+    Result badDuration = cli().run(CliRun.silenceAdd(ALERT, "soon", "x", "--yes"));
     Result authorFromEnvironment =
         cli()
             .env("OPSCTL_AUTHOR", "bob")
@@ -276,18 +223,7 @@ class SilenceTest {
             .willReturn(cbor(Map.of("MetricAlarms", List.of(), "CompositeAlarms", List.of()))));
 
     Result result =
-        CliRun.aws(aws.endpoint())
-            .run(
-                "silence",
-                "add",
-                "NoSuchAlarm",
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
+        CliRun.aws(aws.endpoint()).run(CliRun.silenceAdd("NoSuchAlarm", "1h", "x", "--yes"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
     assertThat(result.err())
@@ -303,19 +239,7 @@ class SilenceTest {
                 okJson(
                     "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":\"Invalid params.\",\"data\":\"Not authorized.\"},\"id\":1}")));
 
-    Result result =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
+    Result result = cli().run(CliRun.silenceAdd(ALERT, "1h", "x", "--yes"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(result.err())
@@ -333,17 +257,7 @@ class SilenceTest {
             .env(
                 "AWS_ENDPOINT_URL_CLOUDWATCH",
                 "http://127.0.0.1:" + com.silverjems.opsctl.MotoServer.freePort())
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
+            .run(CliRun.silenceAdd(ALERT, "1h", "x", "--yes"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(result.err())
@@ -361,17 +275,7 @@ class SilenceTest {
             .env(
                 "OPSCTL_ZABBIX_URL",
                 "http://127.0.0.1:" + com.silverjems.opsctl.MotoServer.freePort())
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--dry-run");
+            .run(CliRun.silenceAdd(ALERT, "1h", "x", "--dry-run"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(result.out()).containsPattern("zabbix\\s+cannot tell: look-up failed");
@@ -476,19 +380,7 @@ class SilenceTest {
     disabledAlarms(List.of(alarm(ALERT, ALARM_ARN, false)));
     tagsOf(ALARM_ARN, silenceTags("s-00000001", ended));
 
-    Result result =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "again",
-                "--author",
-                "alice",
-                "--yes");
+    Result result = cli().run(CliRun.silenceAdd(ALERT, "1h", "again", "--yes"));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     // The old silence is swept first; the new one is written and disabled after it.
@@ -530,19 +422,7 @@ class SilenceTest {
 
   @Test
   void expireEndsTheSilenceNowInEverySystem() throws Exception {
-    Result added =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "2h",
-                "--reason",
-                "deploy",
-                "--author",
-                "alice",
-                "--yes");
+    Result added = cli().run(CliRun.silenceAdd(ALERT, "2h", "deploy", "--yes"));
     String id = silenceId(added.out());
     Instant end = Instant.now().plus(Duration.ofHours(2));
     disabledAlarms(List.of(alarm(ALERT, ALARM_ARN, false)));
