@@ -4,6 +4,7 @@ import com.silverjems.infra.ciaccess.CiAccessStack;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import com.silverjems.infra.config.Environments;
 import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.data.PlatformData;
 import com.silverjems.infra.edge.EdgeStack;
 import com.silverjems.infra.network.NetworkStack;
 import com.silverjems.infra.observability.ObservabilityStack;
@@ -92,12 +93,29 @@ public final class InfraApp {
         StackProps.builder().env(env.regional()).crossRegionReferences(true).build();
     String prefix = env.prefix();
     NetworkStack network = new NetworkStack(app, prefix + "-network", regional, env);
-    DataStack data = new DataStack(app, prefix + "-data", regional, env, network.vpc());
+    DataStack data =
+        new DataStack(app, prefix + "-data", regional, new DataStack.Props(env, network.vpc()));
     CiAccessStack ciAccess = new CiAccessStack(app, prefix + "-ci-access", regional, env);
+    PlatformData platformData =
+        new PlatformData(
+            data.database(), data.cache(), data.buckets(), data.email(), data.secrets());
     ServicesStack services =
-        new ServicesStack(app, prefix + "-services", regional, env, network.vpc(), data, ciAccess);
+        new ServicesStack(
+            app,
+            prefix + "-services",
+            regional,
+            new ServicesStack.Props(env, network.vpc(), platformData, ciAccess.repositories()));
     ObservabilityStack observability =
-        new ObservabilityStack(app, prefix + "-observability", regional, env, data, services);
+        new ObservabilityStack(
+            app,
+            prefix + "-observability",
+            regional,
+            new ObservabilityStack.Props(
+                env,
+                data.database(),
+                data.cache(),
+                data.email().deadLetters(),
+                services.runtime()));
     EdgeStack edge =
         new EdgeStack(
             app,
@@ -105,7 +123,7 @@ public final class InfraApp {
             StackProps.builder().env(env.edge()).crossRegionReferences(true).build(),
             env,
             services.loadBalancer(),
-            data.publicAssets().getBucketName());
+            data.buckets().publicAssets().getBucketName());
     for (var stack : List.of(network, data, ciAccess, services, observability, edge)) {
       Tags.of(stack).add("silverjems:environment", env.name());
       Tags.of(stack).add("silverjems:stack", stack.getStackName());

@@ -46,6 +46,40 @@ class DataStackTest {
         Map.of("EnableCloudwatchLogsExports", Match.arrayWith(List.of("postgresql"))));
   }
 
+  /** A promoted replica must behave as the primary did: the settings they share are the same. */
+  @Test
+  void theReplicaHasThePrimarysSettings() {
+    Map<String, Map<String, Object>> instances = data.findResources("AWS::RDS::DBInstance");
+    assertThat(instances).hasSize(2);
+    List<Map<String, Object>> properties =
+        instances.values().stream().map(DataStackTest::properties).toList();
+    for (String setting :
+        List.of(
+            "DBInstanceClass",
+            "VPCSecurityGroups",
+            "PubliclyAccessible",
+            "StorageEncrypted",
+            "KmsKeyId",
+            "DBParameterGroupName",
+            "CACertificateIdentifier",
+            "DeletionProtection",
+            "EnableCloudwatchLogsExports",
+            "EnablePerformanceInsights",
+            "PerformanceInsightsKMSKeyId",
+            "MonitoringInterval",
+            "AutoMinorVersionUpgrade")) {
+      assertThat(properties.get(0).get(setting)).as(setting).isNotNull();
+      assertThat(properties.get(1).get(setting))
+          .as(setting)
+          .isEqualTo(properties.get(0).get(setting));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> properties(Map<String, Object> resource) {
+    return (Map<String, Object>) resource.get("Properties");
+  }
+
   @Test
   void aReadReplicaFollowsThePrimary() {
     data.hasResourceProperties(

@@ -50,17 +50,14 @@ import picocli.CommandLine.ParseResult;
     })
 public final class Opsctl implements Callable<Integer> {
 
-  private final Environment environment;
-  private boolean profileTyped;
-  private Output output;
-  private AwsClients aws;
+  private final RunContext context;
 
   @Mixin GlobalOptions globals;
 
   @CommandLine.Spec CommandSpec spec;
 
-  private Opsctl(Environment environment) {
-    this.environment = environment;
+  private Opsctl(RunContext context) {
+    this.context = context;
   }
 
   public static void main(String[] args) {
@@ -72,10 +69,14 @@ public final class Opsctl implements Callable<Integer> {
     return commandLine(Environment.system());
   }
 
-  /** The configured command line; tests run it with captured writers and their own environment. */
+  /**
+   * The configured command line; tests run it with captured writers and their own environment.
+   * Every command gets the run's {@link RunContext} through its constructor.
+   */
   public static CommandLine commandLine(Environment environment) {
-    Opsctl root = new Opsctl(environment);
-    CommandLine cli = new CommandLine(root);
+    RunContext context = new RunContext(environment);
+    Opsctl root = new Opsctl(context);
+    CommandLine cli = new CommandLine(root, new ContextFactory(context));
     cli.setDefaultValueProvider(new ConfigDefaults(environment));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(root::execute);
@@ -90,53 +91,22 @@ public final class Opsctl implements Callable<Integer> {
     return cli;
   }
 
-  /** The root command of the command line this command belongs to. */
-  public static Opsctl root(CommandSpec spec) {
-    return (Opsctl) spec.root().userObject();
-  }
-
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.USAGE;
   }
 
-  /** Environment variables, config file, stdin and clock of this run. */
-  public Environment environment() {
-    return environment;
-  }
-
-  /** The global options as given. */
-  public GlobalOptions globals() {
-    return globals;
-  }
-
-  /** Where commands write data and progress. */
-  public Output output() {
-    if (output == null) {
-      CommandLine cli = spec.commandLine();
-      boolean color = environment.terminal() && !globals.noColor();
-      output = new Output(cli.getOut(), cli.getErr(), globals.output(), color, globals.verbosity());
-    }
-    return output;
-  }
-
-  /** The AWS clients of this run. */
-  public AwsClients aws() {
-    if (aws == null) {
-      aws = new AwsClients(globals, environment, profileTyped);
-    }
-    return aws;
-  }
-
   private int execute(ParseResult parseResult) {
     configureLogging(globals.verbosity());
     ParseResult last = parseResult;
-    profileTyped = parseResult.hasMatchedOption("--profile");
+    boolean profileTyped = parseResult.hasMatchedOption("--profile");
     while (last.hasSubcommand()) {
       last = last.subcommand();
       profileTyped |= last.hasMatchedOption("--profile");
     }
+    CommandLine cli = spec.commandLine();
+    context.start(globals, profileTyped, cli.getOut(), cli.getErr());
     boolean helpOrVersion =
         CommandLine.printHelpIfRequested(parseResult) || last.isVersionHelpRequested();
     if (helpOrVersion) {
@@ -144,15 +114,13 @@ public final class Opsctl implements Callable<Integer> {
     }
     CompletableFuture<Void> housekeeping =
         last.commandSpec().userObject() instanceof AwsCommand
-            ? ExpiredSilences.sweepInBackground(this)
+            ? ExpiredSilences.sweepInBackground(context)
             : CompletableFuture.completedFuture(null);
     try {
       return new CommandLine.RunLast().execute(parseResult);
     } finally {
       awaitHousekeeping(housekeeping);
-      if (aws != null) {
-        aws.close();
-      }
+      context.close();
     }
   }
 
@@ -161,7 +129,7 @@ public final class Opsctl implements Callable<Integer> {
       // Bounded: housekeeping must never keep the engineer waiting for long.
       housekeeping.get(10, TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      output().detail("silence sweep did not finish: " + e);
+      context.output().detail("silence sweep did not finish: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

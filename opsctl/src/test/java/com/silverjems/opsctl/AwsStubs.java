@@ -2,6 +2,8 @@ package com.silverjems.opsctl;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,19 +13,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * WireMock speaking AWS where moto cannot: ECS in its JSON 1.1 protocol (deployments with rollout
  * state), and CloudWatch in Smithy RPC v2 CBOR, which SDK 2.57's CloudWatch client uses (it has no
  * other protocol): POST /service/GraniteServiceVersion20100801/operation/{Operation}, CBOR bodies,
- * the smithy-protocol header.
+ * the smithy-protocol header. Also Zabbix's JSON-RPC API (POST /api_jsonrpc.php), which the silence
+ * tests and the fault injection point at the same server.
  */
 public final class AwsStubs implements AutoCloseable {
 
@@ -31,6 +36,7 @@ public final class AwsStubs implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ECS_TARGET = "AmazonEC2ContainerServiceV20141113.";
   private static final String CLOUDWATCH_PATH = "/service/GraniteServiceVersion20100801/operation/";
+  private static final String ZABBIX_PATH = "/api_jsonrpc.php";
 
   public final WireMockServer server;
 
@@ -72,12 +78,12 @@ public final class AwsStubs implements AutoCloseable {
                     status, "{\"__type\":\"" + code + "\",\"message\":\"" + message + "\"}")));
   }
 
-  public MappingBuilder ecsRequest(String operation) {
+  /** The request of an ECS operation (JSON 1.1: the operation is in X-Amz-Target). */
+  public static MappingBuilder ecsRequest(String operation) {
     return post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(ECS_TARGET + operation));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ecsResponse(
-      int status, String json) {
+  private static ResponseDefinitionBuilder ecsResponse(int status, String json) {
     return aResponse()
         .withStatus(status)
         .withHeader("Content-Type", "application/x-amz-json-1.1")
@@ -98,14 +104,55 @@ public final class AwsStubs implements AutoCloseable {
 
   /** A CloudWatch operation answers this value, CBOR-encoded. */
   public void cloudWatch(String operation, Object body) {
-    server.stubFor(
-        post(urlPathEqualTo(CLOUDWATCH_PATH + operation))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/cbor")
-                    .withHeader("smithy-protocol", "rpc-v2-cbor")
-                    .withBody(cbor(body))));
+    server.stubFor(cloudWatchRequest(operation).willReturn(cborAnswer(body)));
+  }
+
+  /** The request of a CloudWatch operation (RPC v2 CBOR: the operation is in the path). */
+  public static MappingBuilder cloudWatchRequest(String operation) {
+    return post(urlPathEqualTo(CLOUDWATCH_PATH + operation));
+  }
+
+  /** A successful CloudWatch answer: this value, CBOR-encoded. */
+  public static ResponseDefinitionBuilder cborAnswer(Object body) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/cbor")
+        .withHeader("smithy-protocol", "rpc-v2-cbor")
+        .withBody(cbor(body));
+  }
+
+  /** A CloudWatch alarm as DescribeAlarms returns it. */
+  public static Map<String, Object> alarm(
+      String name, String arn, boolean actionsEnabled, String state) {
+    return Map.of(
+        "AlarmName", name, "AlarmArn", arn, "ActionsEnabled", actionsEnabled, "StateValue", state);
+  }
+
+  /** A Zabbix JSON-RPC method answers this result (JSON), on the same server. */
+  public void zabbix(String method, String result) {
+    server.stubFor(zabbixRequest(method).willReturn(okJson(zabbixAnswer(result))));
+  }
+
+  /** The request of a Zabbix JSON-RPC method. */
+  public static MappingBuilder zabbixRequest(String method) {
+    return post(urlPathEqualTo(ZABBIX_PATH))
+        .withRequestBody(matchingJsonPath("$.method", equalTo(method)));
+  }
+
+  /** Zabbix's JSON-RPC envelope around a result. */
+  public static String zabbixAnswer(String result) {
+    return "{\"jsonrpc\":\"2.0\",\"result\":" + result + ",\"id\":1}";
+  }
+
+  /** The bodies Zabbix received for the method. */
+  public List<JsonNode> zabbixRequests(String method) {
+    return server
+        .findAll(
+            postRequestedFor(urlPathEqualTo(ZABBIX_PATH))
+                .withRequestBody(matchingJsonPath("$.method", equalTo(method))))
+        .stream()
+        .map(r -> read(JSON, r.getBody()))
+        .toList();
   }
 
   /** The decoded CBOR bodies CloudWatch received for the operation. */
@@ -115,7 +162,8 @@ public final class AwsStubs implements AutoCloseable {
         .toList();
   }
 
-  private static byte[] cbor(Object body) {
+  /** The value CBOR-encoded. */
+  public static byte[] cbor(Object body) {
     try {
       return CBOR.writeValueAsBytes(body);
     } catch (IOException e) {

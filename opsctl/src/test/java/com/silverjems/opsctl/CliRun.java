@@ -6,7 +6,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -31,6 +33,27 @@ public final class CliRun {
         .env("AWS_REGION", "eu-west-1")
         .env("AWS_MAX_ATTEMPTS", "1")
         .env("AWS_ENDPOINT_URL", endpoint);
+  }
+
+  /**
+   * The arguments of {@code opsctl silence add ALERT --for D --reason R --author alice}, then
+   * {@code more} (e.g. {@code --yes}).
+   */
+  public static String[] silenceAdd(String alert, String duration, String reason, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "silence",
+                "add",
+                alert,
+                "--for",
+                duration,
+                "--reason",
+                reason,
+                "--author",
+                "alice"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   public CliRun env(String name, String value) {

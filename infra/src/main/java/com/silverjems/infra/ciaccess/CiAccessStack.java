@@ -3,7 +3,7 @@ package com.silverjems.infra.ciaccess;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import com.silverjems.infra.config.Environments;
-import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.data.AppSecrets;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.Arrays;
@@ -233,7 +233,7 @@ public final class CiAccessStack extends Stack {
     // does. Named by pattern: the data stack owns them (Secrets Manager appends 6 characters).
     List<String> smokeSecrets =
         java.util.stream.Stream.of(
-                DataStack.smokeChecksSecretName(env), DataStack.paymentWebhookSecretName(env))
+                AppSecrets.smokeChecksSecretName(env), AppSecrets.paymentWebhookSecretName(env))
             .map(
                 name ->
                     "arn:aws:secretsmanager:"
@@ -368,6 +368,11 @@ public final class CiAccessStack extends Stack {
   /** Name of the regional alarm topic; the release role may publish a failed rollout to it. */
   public static String alarmTopicName(DeploymentEnvironment env) {
     return env.prefix() + "-alarms";
+  }
+
+  /** The ECR repositories by name, e.g. {@code integration-routes}. */
+  public Map<String, IRepository> repositories() {
+    return java.util.Collections.unmodifiableMap(repositories);
   }
 
   /** The ECR repository of an image, e.g. {@code integration-routes}. */

@@ -3,6 +3,7 @@ package com.silverjems.infra.edge;
 import com.silverjems.infra.ciaccess.CiAccessStack;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
+import com.silverjems.infra.constructs.AlarmTopic;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Path;
@@ -57,8 +58,6 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Match;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.SnsTopic;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.route53.ARecord;
 import software.amazon.awscdk.services.route53.AaaaRecord;
 import software.amazon.awscdk.services.route53.CfnHealthCheck;
@@ -75,7 +74,6 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.constructs.Construct;
 
@@ -399,22 +397,19 @@ public final class EdgeStack extends Stack {
     output("SiteHealthCheckId", siteHealth.getAttrHealthCheckId(), "the release's health gate");
 
     // --- alarms that can only live here --------------------------------------------------------
-    Key key =
-        Key.Builder.create(this, "EdgeAlarmsKey")
-            .description(env.prefix() + " edge alarm topic")
-            .enableKeyRotation(true)
-            .build();
-    key.grant(
-        new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
-    key.grant(new ServicePrincipal("events.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
     alarms =
-        Topic.Builder.create(this, "EdgeAlarms")
-            .topicName(env.prefix() + "-edge-alarms")
-            .displayName(env.prefix() + " edge alarms")
-            .masterKey(key)
-            .enforceSsl(true)
-            .build();
-    alarms.addSubscription(new EmailSubscription(env.alarmEmail()));
+        new AlarmTopic(
+                this,
+                "EdgeAlarmTopic",
+                new AlarmTopic.Props(
+                    "EdgeAlarmsKey",
+                    env.prefix() + " edge alarm topic",
+                    "EdgeAlarms",
+                    env.prefix() + "-edge-alarms",
+                    env.prefix() + " edge alarms",
+                    env.alarmEmail(),
+                    List.of("cloudwatch.amazonaws.com", "events.amazonaws.com")))
+            .topic();
 
     Map<String, String> distributionDimensions =
         Map.of("DistributionId", distribution.getDistributionId(), "Region", "Global");

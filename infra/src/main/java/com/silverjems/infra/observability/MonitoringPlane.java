@@ -2,7 +2,8 @@ package com.silverjems.infra.observability;
 
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
-import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.data.Cache;
+import com.silverjems.infra.data.Database;
 import com.silverjems.infra.data.DatabaseRole;
 import com.silverjems.infra.observability.MonitoringService.Container;
 import com.silverjems.infra.services.ServicesStack;
@@ -57,8 +58,9 @@ public final class MonitoringPlane extends Construct {
       Construct scope,
       String id,
       DeploymentEnvironment env,
-      DataStack data,
-      ServicesStack services,
+      Database database,
+      Cache cache,
+      ServicesStack.Runtime services,
       ManagedPrometheus prometheus,
       String alarmTopicArn) {
     super(scope, id);
@@ -67,7 +69,7 @@ public final class MonitoringPlane extends Construct {
     this.namespace = cluster.getDefaultCloudMapNamespace();
 
     // --- postgres_exporter: primary and replica, as silverjems_monitoring (pg_monitor only) ----
-    var monitoringRole = data.databaseSecret(DatabaseRole.MONITORING);
+    var monitoringRole = database.secret(DatabaseRole.MONITORING);
     Map<String, Secret> pgCredentials =
         Map.of(
             "DATA_SOURCE_USER", Secret.fromSecretsManager(monitoringRole, "username"),
@@ -82,18 +84,18 @@ public final class MonitoringPlane extends Construct {
                 postgresExporter(
                     "primary",
                     POSTGRES_PRIMARY_PORT,
-                    data.database().getDbInstanceEndpointAddress(),
-                    data.database().getDbInstanceEndpointPort(),
+                    database.primary().getDbInstanceEndpointAddress(),
+                    database.primary().getDbInstanceEndpointPort(),
                     queries,
                     pgCredentials),
                 postgresExporter(
                     "replica",
                     POSTGRES_REPLICA_PORT,
-                    data.replica().getDbInstanceEndpointAddress(),
-                    data.replica().getDbInstanceEndpointPort(),
+                    database.replica().getDbInstanceEndpointAddress(),
+                    database.replica().getDbInstanceEndpointPort(),
                     queries,
                     pgCredentials)));
-    data.allowDatabaseFrom(postgres.securityGroup(), "postgres_exporter -> PostgreSQL");
+    database.allowFrom(postgres.securityGroup(), "postgres_exporter -> PostgreSQL");
 
     // --- redis_exporter: TLS (rediss://) with the AUTH token, as ElastiCache enforces --------
     MonitoringService redis =
@@ -111,13 +113,13 @@ public final class MonitoringPlane extends Construct {
                     Map.of(
                         "REDIS_ADDR",
                         "rediss://"
-                            + data.cache().getAttrPrimaryEndPointAddress()
+                            + cache.replicationGroup().getAttrPrimaryEndPointAddress()
                             + ":"
-                            + data.cache().getAttrPrimaryEndPointPort(),
+                            + cache.replicationGroup().getAttrPrimaryEndPointPort(),
                         "REDIS_EXPORTER_WEB_LISTEN_ADDRESS",
                         ":" + REDIS_PORT),
-                    Map.of("REDIS_PASSWORD", Secret.fromSecretsManager(data.cacheAuthToken())))));
-    data.allowCacheFrom(redis.securityGroup(), "redis_exporter -> Redis");
+                    Map.of("REDIS_PASSWORD", Secret.fromSecretsManager(cache.authToken())))));
+    cache.allowFrom(redis.securityGroup(), "redis_exporter -> Redis");
 
     // --- blackbox_exporter: the public HTTPS endpoints and their certificates -----------------
     MonitoringService blackbox =
@@ -220,7 +222,7 @@ public final class MonitoringPlane extends Construct {
     admit(cloudwatch, CLOUDWATCH_PORT, CLOUDWATCH_EDGE_PORT);
     for (Component component : Component.values()) {
       CfnSecurityGroupIngress.Builder.create(this, "CollectorTo-" + component.serviceName())
-          .groupId(services.securityGroup(component).getSecurityGroupId())
+          .groupId(services.securityGroups().get(component).getSecurityGroupId())
           .sourceSecurityGroupId(collector.securityGroup().getSecurityGroupId())
           .ipProtocol("tcp")
           .fromPort(component.containerPort())
@@ -365,7 +367,7 @@ public final class MonitoringPlane extends Construct {
             + port,
         Map.of(
             "DATA_SOURCE_URI",
-            host + ":" + dbPort + "/" + DataStack.DATABASE_NAME + "?sslmode=require"),
+            host + ":" + dbPort + "/" + Database.DATABASE_NAME + "?sslmode=require"),
         credentials);
   }
 

@@ -2,7 +2,9 @@ package com.silverjems.infra.observability;
 
 import com.silverjems.infra.ciaccess.CiAccessStack;
 import com.silverjems.infra.config.DeploymentEnvironment;
-import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.constructs.AlarmTopic;
+import com.silverjems.infra.data.Cache;
+import com.silverjems.infra.data.Database;
 import com.silverjems.infra.services.ServicesStack;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,8 @@ import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.SnsTopic;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
@@ -40,32 +40,40 @@ public final class ObservabilityStack extends Stack {
   private final Topic alarms;
   private final ManagedPrometheus prometheus;
 
-  public ObservabilityStack(
-      Construct scope,
-      String id,
-      StackProps props,
+  /**
+   * @param env the environment
+   * @param database PostgreSQL: connections, replication lag, the exporters' and Zabbix's access
+   * @param cache Redis: memory, evictions, the exporter's and Zabbix's access
+   * @param deliveryEventsDeadLetters the delivery events' dead-letter queue, watched for messages
+   * @param services the cluster, load balancer and task security groups
+   */
+  public record Props(
       DeploymentEnvironment env,
-      DataStack data,
-      ServicesStack services) {
-    super(scope, id, props);
-    Key key =
-        Key.Builder.create(this, "AlarmsKey")
-            .description(env.prefix() + " alarm topic")
-            .enableKeyRotation(true)
-            .build();
-    // CloudWatch and EventBridge publish to an encrypted topic only if they may use its key.
-    key.grant(
-        new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
-    key.grant(new ServicePrincipal("events.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
-    key.grant(new ServicePrincipal("aps.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
+      Database database,
+      Cache cache,
+      IQueue deliveryEventsDeadLetters,
+      ServicesStack.Runtime services) {}
+
+  public ObservabilityStack(Construct scope, String id, StackProps stackProps, Props props) {
+    super(scope, id, stackProps);
+    DeploymentEnvironment env = props.env();
+    Database database = props.database();
+    ServicesStack.Runtime services = props.services();
+    // CloudWatch, EventBridge and AMP's Alertmanager publish to it.
     alarms =
-        Topic.Builder.create(this, "Alarms")
-            .topicName(CiAccessStack.alarmTopicName(env))
-            .displayName(env.prefix() + " alarms")
-            .masterKey(key)
-            .enforceSsl(true)
-            .build();
-    alarms.addSubscription(new EmailSubscription(env.alarmEmail()));
+        new AlarmTopic(
+                this,
+                "AlarmTopic",
+                new AlarmTopic.Props(
+                    "AlarmsKey",
+                    env.prefix() + " alarm topic",
+                    "Alarms",
+                    CiAccessStack.alarmTopicName(env),
+                    env.prefix() + " alarms",
+                    env.alarmEmail(),
+                    List.of(
+                        "cloudwatch.amazonaws.com", "events.amazonaws.com", "aps.amazonaws.com")))
+            .topic();
 
     // --- Prometheus rules in AWS: AMP's ruler and Alertmanager, fed by the collector ------------
     // The topic's ARN written out (its name is fixed): the Alertmanager definition is then a
@@ -78,8 +86,9 @@ public final class ObservabilityStack extends Stack {
             + ":"
             + CiAccessStack.alarmTopicName(env);
     prometheus = new ManagedPrometheus(this, "Prometheus", env, alarms, alarmTopicArn);
-    new MonitoringPlane(this, "Monitoring", env, data, services, prometheus, alarmTopicArn);
-    new ZabbixHost(this, "Zabbix", env, services.cluster().getVpc(), data);
+    new MonitoringPlane(
+        this, "Monitoring", env, database, props.cache(), services, prometheus, alarmTopicArn);
+    new ZabbixHost(this, "Zabbix", env, services.cluster().getVpc(), database, props.cache());
 
     // --- ECS: tasks that stop on their own, rollouts the circuit breaker rolled back ------------
     Rule.Builder.create(this, "EcsTaskStopped")
@@ -175,7 +184,8 @@ public final class ObservabilityStack extends Stack {
         env,
         "email-delivery-events-dead-letters",
         "SES delivery events could not be processed and wait in the dead-letter queue",
-        data.deliveryEventsDeadLetters()
+        props
+            .deliveryEventsDeadLetters()
             .metricApproximateNumberOfMessagesVisible(
                 software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
                     .period(Duration.minutes(1))
@@ -189,20 +199,20 @@ public final class ObservabilityStack extends Stack {
         env,
         "rds-connections",
         "PostgreSQL connections above 80% of max_connections",
-        rdsMetric("DatabaseConnections", data.database().getInstanceIdentifier()),
+        rdsMetric("DatabaseConnections", database.primary().getInstanceIdentifier()),
         Math.floor(env.database().maxConnections() * 0.8),
         ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD);
     threshold(
         env,
         "rds-replica-lag",
         "the read replica lags the primary by more than 60 seconds",
-        rdsMetric("ReplicaLag", data.replica().getInstanceIdentifier()),
+        rdsMetric("ReplicaLag", database.replica().getInstanceIdentifier()),
         60,
         ComparisonOperator.GREATER_THAN_THRESHOLD);
 
     // --- Redis: memory and evictions, per member of the replication group ----------------------
     for (String member : List.of("001", "002")) {
-      String clusterId = DataStack.cacheReplicationGroupId(env) + "-" + member;
+      String clusterId = Cache.replicationGroupId(env) + "-" + member;
       threshold(
           env,
           "redis-" + member + "-memory",

@@ -1,7 +1,8 @@
 package com.silverjems.infra.observability;
 
 import com.silverjems.infra.config.DeploymentEnvironment;
-import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.data.Cache;
+import com.silverjems.infra.data.Database;
 import com.silverjems.infra.data.DatabaseRole;
 import com.silverjems.infra.network.NetworkStack;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -50,7 +51,12 @@ public final class ZabbixHost extends Construct {
   private final String hostName;
 
   public ZabbixHost(
-      Construct scope, String id, DeploymentEnvironment env, IVpc vpc, DataStack data) {
+      Construct scope,
+      String id,
+      DeploymentEnvironment env,
+      IVpc vpc,
+      Database database,
+      Cache cache) {
     super(scope, id);
     securityGroup =
         SecurityGroup.Builder.create(this, "SecurityGroup")
@@ -58,8 +64,8 @@ public final class ZabbixHost extends Construct {
             .description("Zabbix host: no inbound; reaches RDS, ElastiCache, package mirrors, AWS")
             .allowAllOutbound(true)
             .build();
-    data.allowDatabaseFrom(securityGroup, "Zabbix agent -> PostgreSQL (monitoring role)");
-    data.allowCacheFrom(securityGroup, "Zabbix agent -> Redis (TLS, AUTH)");
+    database.allowFrom(securityGroup, "Zabbix agent -> PostgreSQL (monitoring role)");
+    cache.allowFrom(securityGroup, "Zabbix agent -> Redis (TLS, AUTH)");
     Role role =
         Role.Builder.create(this, "Role")
             .assumedBy(new ServicePrincipal("ec2.amazonaws.com"))
@@ -67,8 +73,8 @@ public final class ZabbixHost extends Construct {
             .managedPolicies(
                 List.of(ManagedPolicy.fromAwsManagedPolicyName("AmazonSSMManagedInstanceCore")))
             .build();
-    data.databaseSecret(DatabaseRole.MONITORING).grantRead(role);
-    data.cacheAuthToken().grantRead(role);
+    database.secret(DatabaseRole.MONITORING).grantRead(role);
+    cache.authToken().grantRead(role);
     hostName = env.prefix() + "-zabbix";
     adminPassword =
         Secret.Builder.create(this, "AdminPassword")
@@ -146,7 +152,7 @@ public final class ZabbixHost extends Construct {
                             BlockDeviceVolume.ebs(
                                 20, EbsDeviceOptions.builder().encrypted(true).build()))
                         .build()))
-            .userData(UserData.custom(userData(data)))
+            .userData(UserData.custom(userData(database, cache)))
             // A changed script means a new host: user data runs only at first boot.
             .userDataCausesReplacement(true)
             .build();
@@ -162,18 +168,17 @@ public final class ZabbixHost extends Construct {
   }
 
   /** The repository's script with this environment's endpoints and secrets filled in. */
-  String userData(DataStack data) {
+  String userData(Database database, Cache cache) {
     Path zabbix = OpsFiles.grafanaProvisioning().resolveSibling("zabbix");
     return read(zabbix.resolve("host/user-data.sh"))
         .replace("@REGION@", Stack.of(this).getRegion())
-        .replace("@DB_HOST@", data.database().getDbInstanceEndpointAddress())
-        .replace("@DB_REPLICA_HOST@", data.replica().getDbInstanceEndpointAddress())
-        .replace("@DB_PORT@", data.database().getDbInstanceEndpointPort())
-        .replace(
-            "@MONITORING_SECRET_ARN@", data.databaseSecret(DatabaseRole.MONITORING).getSecretArn())
-        .replace("@CACHE_HOST@", data.cache().getAttrPrimaryEndPointAddress())
-        .replace("@CACHE_PORT@", data.cache().getAttrPrimaryEndPointPort())
-        .replace("@CACHE_TOKEN_SECRET_ARN@", data.cacheAuthToken().getSecretArn())
+        .replace("@DB_HOST@", database.primary().getDbInstanceEndpointAddress())
+        .replace("@DB_REPLICA_HOST@", database.replica().getDbInstanceEndpointAddress())
+        .replace("@DB_PORT@", database.primary().getDbInstanceEndpointPort())
+        .replace("@MONITORING_SECRET_ARN@", database.secret(DatabaseRole.MONITORING).getSecretArn())
+        .replace("@CACHE_HOST@", cache.replicationGroup().getAttrPrimaryEndPointAddress())
+        .replace("@CACHE_PORT@", cache.replicationGroup().getAttrPrimaryEndPointPort())
+        .replace("@CACHE_TOKEN_SECRET_ARN@", cache.authToken().getSecretArn())
         .replace("@ADMIN_PASSWORD_SECRET_ARN@", adminPassword.getSecretArn())
         .replace("@ZABBIX_FILES_S3_URL@", files.getS3ObjectUrl())
         .replace("@ZABBIX_HOST_NAME@", hostName)

@@ -3,8 +3,9 @@ package com.silverjems.infra.services;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import com.silverjems.infra.config.ServiceSize;
-import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.data.Database;
 import com.silverjems.infra.data.DatabaseRole;
+import com.silverjems.infra.data.PlatformData;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
@@ -76,7 +77,7 @@ final class ComponentService extends Construct {
       SubnetSelection subnets,
       IRepository repository,
       String imageTag,
-      DataStack data,
+      PlatformData data,
       Alarm deploymentAlarm) {
     super(scope, component.serviceName());
     ServiceSize size = env.size(component);
@@ -125,72 +126,88 @@ final class ComponentService extends Construct {
     environment.put(
         "SPRING_DATASOURCE_URL",
         "jdbc:postgresql://"
-            + data.database().getDbInstanceEndpointAddress()
+            + data.database().primary().getDbInstanceEndpointAddress()
             + ":"
-            + data.database().getDbInstanceEndpointPort()
+            + data.database().primary().getDbInstanceEndpointPort()
             + "/"
-            + DataStack.DATABASE_NAME
+            + Database.DATABASE_NAME
             + "?sslmode=require");
     // Each component connects as its own role (grants of migration V50); only the shop's Flyway
     // uses the master user, and then sets every role's password from its secret.
     ISecret ownRole =
-        data.databaseSecret(component == Component.SHOP_API ? DatabaseRole.SHOP : DatabaseRole.HUB);
+        data.database()
+            .secret(component == Component.SHOP_API ? DatabaseRole.SHOP : DatabaseRole.HUB);
     secrets.put("SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(ownRole, "username"));
     secrets.put("SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(ownRole, "password"));
     if (component == Component.SHOP_API) {
       secrets.put(
-          "SPRING_FLYWAY_USER", Secret.fromSecretsManager(data.databaseSecret(), "username"));
+          "SPRING_FLYWAY_USER",
+          Secret.fromSecretsManager(data.database().masterSecret(), "username"));
       secrets.put(
-          "SPRING_FLYWAY_PASSWORD", Secret.fromSecretsManager(data.databaseSecret(), "password"));
+          "SPRING_FLYWAY_PASSWORD",
+          Secret.fromSecretsManager(data.database().masterSecret(), "password"));
       for (DatabaseRole role : DatabaseRole.values()) {
         secrets.put(
             role.passwordVariable(),
-            Secret.fromSecretsManager(data.databaseSecret(role), "password"));
+            Secret.fromSecretsManager(data.database().secret(role), "password"));
       }
     }
     component.routesGroup().ifPresent(group -> environment.put("ROUTES_GROUPS", group));
     if (component == Component.EMAIL || component == Component.DELIVERY_EVENTS) {
       // These groups serve the admin API the shop calls, signed with the same key.
       secrets.put(
-          "SILVERJEMS_ADMINAPI_SIGNINGKEY", Secret.fromSecretsManager(data.adminApiSigningKey()));
+          "SILVERJEMS_ADMINAPI_SIGNINGKEY",
+          Secret.fromSecretsManager(data.secrets().adminApiSigningKey()));
     }
     switch (component) {
       case SHOP_API -> {
-        environment.put("SPRING_DATA_REDIS_HOST", data.cache().getAttrPrimaryEndPointAddress());
-        environment.put("SPRING_DATA_REDIS_PORT", data.cache().getAttrPrimaryEndPointPort());
+        environment.put(
+            "SPRING_DATA_REDIS_HOST",
+            data.cache().replicationGroup().getAttrPrimaryEndPointAddress());
+        environment.put(
+            "SPRING_DATA_REDIS_PORT", data.cache().replicationGroup().getAttrPrimaryEndPointPort());
         environment.put("SPRING_DATA_REDIS_SSL_ENABLED", "true");
-        secrets.put("SPRING_DATA_REDIS_PASSWORD", Secret.fromSecretsManager(data.cacheAuthToken()));
+        secrets.put(
+            "SPRING_DATA_REDIS_PASSWORD", Secret.fromSecretsManager(data.cache().authToken()));
         secrets.put(
             "SILVERJEMS_PAYMENTS_WEBHOOK_SECRET",
-            Secret.fromSecretsManager(data.paymentWebhookSecret()));
-        secrets.put("STRIPE_API_KEY", Secret.fromSecretsManager(data.stripeApiKey()));
+            Secret.fromSecretsManager(data.secrets().paymentWebhook()));
+        secrets.put("STRIPE_API_KEY", Secret.fromSecretsManager(data.secrets().stripeApiKey()));
         secrets.put(
-            "GOOGLE_CLIENT_ID", Secret.fromSecretsManager(data.googleOAuthClient(), "clientId"));
+            "GOOGLE_CLIENT_ID",
+            Secret.fromSecretsManager(data.secrets().googleOAuthClient(), "clientId"));
         secrets.put(
             "GOOGLE_CLIENT_SECRET",
-            Secret.fromSecretsManager(data.googleOAuthClient(), "clientSecret"));
+            Secret.fromSecretsManager(data.secrets().googleOAuthClient(), "clientSecret"));
         secrets.put(
             "SILVERJEMS_IDENTITY_MFA_ENCRYPTIONKEY",
-            Secret.fromSecretsManager(data.mfaEncryptionKey()));
+            Secret.fromSecretsManager(data.secrets().mfaEncryptionKey()));
         // Renditions live under images/ in the public bucket, which CloudFront serves at the
         // site's root; emailed links (verification, reset) point at the storefront too.
         environment.put("IMAGES_BASE_URL", "https://" + env.siteDomain() + "/");
         environment.put("SILVERJEMS_IDENTITY_PUBLICBASEURL", "https://" + env.siteDomain());
-        environment.put("SILVERJEMS_IMAGES_UPLOADBUCKET", data.uploads().getBucketName());
+        environment.put("SILVERJEMS_IMAGES_UPLOADBUCKET", data.buckets().uploads().getBucketName());
         // The admin's email page forwards to the hub (Cloud Map name, see ServicesStack).
         environment.put("SILVERJEMS_EMAILHUB_URL", ServicesStack.emailHubUrl(env));
         // ... and signs each call; the hub refuses unsigned ones (AdminApiAuthentication).
         secrets.put(
-            "SILVERJEMS_EMAILHUB_SIGNINGKEY", Secret.fromSecretsManager(data.adminApiSigningKey()));
+            "SILVERJEMS_EMAILHUB_SIGNINGKEY",
+            Secret.fromSecretsManager(data.secrets().adminApiSigningKey()));
         // Admin uploads land under incoming/, where the images group picks them up.
-        allow(taskRole, "UploadImages", List.of("s3:PutObject"), data.uploads(), "incoming/*");
+        allow(
+            taskRole,
+            "UploadImages",
+            List.of("s3:PutObject"),
+            data.buckets().uploads(),
+            "incoming/*");
       }
       case EMAIL -> {
         // Names as Spring Boot binds them from the environment (silverjems.email.from-address ->
         // SILVERJEMS_EMAIL_FROMADDRESS); the SES region is AWS_REGION. A name the code does not
         // bind fails DeployedConfigurationIT.
         environment.put(
-            "SILVERJEMS_EMAIL_CONFIGURATIONSET", data.configurationSet().getConfigurationSetName());
+            "SILVERJEMS_EMAIL_CONFIGURATIONSET",
+            data.email().configurationSet().getConfigurationSetName());
         environment.put("SILVERJEMS_EMAIL_FROMADDRESS", "orders@" + env.hostedZoneName());
         environment.put("SILVERJEMS_EMAIL_BRAND_SHOPURL", "https://" + env.siteDomain());
         taskRole.addToPolicy(
@@ -199,52 +216,57 @@ final class ComponentService extends Construct {
                 .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
                 .resources(
                     List.of(
-                        data.emailIdentity().getEmailIdentityArn(),
+                        data.email().identity().getEmailIdentityArn(),
                         Stack.of(this)
                             .formatArn(
                                 software.amazon.awscdk.ArnComponents.builder()
                                     .service("ses")
                                     .resource("configuration-set")
-                                    .resourceName(data.configurationSet().getConfigurationSetName())
+                                    .resourceName(
+                                        data.email().configurationSet().getConfigurationSetName())
                                     .build())))
                 .build());
       }
       case DELIVERY_EVENTS -> {
         // DeliveryProperties: the queue by name, the topics whose notifications are genuine.
-        environment.put("SILVERJEMS_DELIVERY_QUEUE", data.deliveryEvents().getQueueName());
+        environment.put("SILVERJEMS_DELIVERY_QUEUE", data.email().queue().getQueueName());
         // By URL: finding it by name needs sqs:ListQueues, which the task role does not have.
-        environment.put("SILVERJEMS_DELIVERY_QUEUEURL", data.deliveryEvents().getQueueUrl());
-        environment.put("SILVERJEMS_DELIVERY_TOPICARNS", data.deliveryEventsTopic().getTopicArn());
-        data.deliveryEvents().grantConsumeMessages(taskRole);
+        environment.put("SILVERJEMS_DELIVERY_QUEUEURL", data.email().queue().getQueueUrl());
+        environment.put("SILVERJEMS_DELIVERY_TOPICARNS", data.email().topic().getTopicArn());
+        data.email().queue().grantConsumeMessages(taskRole);
       }
       case IMAGES -> {
         // The hub's ImagesProperties (images.*) read these two (application.yml placeholders).
-        environment.put("IMAGES_UPLOAD_BUCKET", data.uploads().getBucketName());
-        environment.put("IMAGES_PUBLIC_BUCKET", data.publicAssets().getBucketName());
+        environment.put("IMAGES_UPLOAD_BUCKET", data.buckets().uploads().getBucketName());
+        environment.put("IMAGES_PUBLIC_BUCKET", data.buckets().publicAssets().getBucketName());
         // Polls incoming/, moves originals to processed/ or rejected/ (copy, then delete).
         taskRole.addToPolicy(
             PolicyStatement.Builder.create()
                 .sid("ListIncoming")
                 .actions(List.of("s3:ListBucket"))
-                .resources(List.of(data.uploads().getBucketArn()))
+                .resources(List.of(data.buckets().uploads().getBucketArn()))
                 .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("incoming/*"))))
                 .build());
         allow(
             taskRole,
             "ReadAndRemoveIncoming",
             List.of("s3:GetObject", "s3:DeleteObject"),
-            data.uploads(),
+            data.buckets().uploads(),
             "incoming/*");
         allow(
             taskRole,
             "FileOriginals",
             List.of("s3:PutObject"),
-            data.uploads(),
+            data.buckets().uploads(),
             "processed/*",
             "rejected/*");
         // Renditions go under content-hashed immutable keys; never overwritten, never deleted.
         allow(
-            taskRole, "WriteRenditions", List.of("s3:PutObject"), data.publicAssets(), "images/*");
+            taskRole,
+            "WriteRenditions",
+            List.of("s3:PutObject"),
+            data.buckets().publicAssets(),
+            "images/*");
       }
     }
 

@@ -1,9 +1,8 @@
 package com.silverjems.infra.services;
 
-import com.silverjems.infra.ciaccess.CiAccessStack;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
-import com.silverjems.infra.data.DataStack;
+import com.silverjems.infra.data.PlatformData;
 import com.silverjems.infra.network.NetworkStack;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.FargateService;
@@ -50,15 +50,30 @@ public final class ServicesStack extends Stack {
   private final ApplicationTargetGroup shopTargets;
   private final Map<Component, ComponentService> services = new EnumMap<>(Component.class);
 
-  public ServicesStack(
-      Construct scope,
-      String id,
-      StackProps props,
+  /**
+   * @param env the environment
+   * @param vpc the network's VPC (its app subnets hold the tasks and the load balancer)
+   * @param data the databases, buckets, email pipeline and secrets the components use
+   * @param imageRepositories the ECR repositories by name ({@link Component#imageRepository()})
+   */
+  public record Props(
       DeploymentEnvironment env,
       IVpc vpc,
-      DataStack data,
-      CiAccessStack ciAccess) {
-    super(scope, id, props);
+      PlatformData data,
+      Map<String, IRepository> imageRepositories) {}
+
+  /** What the observability stack watches and the collector scrapes. */
+  public record Runtime(
+      Cluster cluster,
+      ApplicationLoadBalancer loadBalancer,
+      ApplicationTargetGroup shopTargets,
+      Map<Component, SecurityGroup> securityGroups) {}
+
+  public ServicesStack(Construct scope, String id, StackProps stackProps, Props props) {
+    super(scope, id, stackProps);
+    DeploymentEnvironment env = props.env();
+    IVpc vpc = props.vpc();
+    PlatformData data = props.data();
     String imageTag =
         String.valueOf(
             java.util.Objects.requireNonNullElse(
@@ -96,7 +111,7 @@ public final class ServicesStack extends Stack {
             .dropInvalidHeaderFields(true)
             .deletionProtection(env.protectData())
             .build();
-    loadBalancer.logAccessLogs(data.accessLogs(), "alb");
+    loadBalancer.logAccessLogs(data.buckets().accessLogs(), "alb");
     shopTargets =
         ApplicationTargetGroup.Builder.create(this, "ShopTargets")
             .vpc(vpc)
@@ -135,12 +150,13 @@ public final class ServicesStack extends Stack {
               env,
               cluster,
               appSubnets,
-              ciAccess.repository(component.imageRepository()),
+              props.imageRepositories().get(component.imageRepository()),
               imageTag,
               data,
               deploymentAlarm(env, component));
       services.put(component, service);
-      data.allowDatabaseFrom(service.securityGroup(), component.serviceName() + " -> PostgreSQL");
+      data.database()
+          .allowFrom(service.securityGroup(), component.serviceName() + " -> PostgreSQL");
     }
     ComponentService shop = services.get(Component.SHOP_API);
     shop.service().attachToApplicationTargetGroup(shopTargets);
@@ -151,7 +167,7 @@ public final class ServicesStack extends Stack {
             "ALB -> shop API");
     loadBalancerSecurityGroup.addEgressRule(
         shop.securityGroup(), Port.tcp(Component.SHOP_API.containerPort()), "ALB -> shop API");
-    data.allowCacheFrom(shop.securityGroup(), "shop -> Redis");
+    data.cache().allowFrom(shop.securityGroup(), "shop -> Redis");
     // The admin's email page: the shop forwards /api/admin/email/** to the hub's admin API.
     services
         .get(Component.EMAIL)
@@ -207,6 +223,13 @@ public final class ServicesStack extends Stack {
    */
   public static String serviceDiscoveryNamespace(DeploymentEnvironment env) {
     return env.name() + ".silverjems.internal";
+  }
+
+  /** The cluster, load balancer and task security groups, for the stacks that watch them. */
+  public Runtime runtime() {
+    Map<Component, SecurityGroup> groups = new EnumMap<>(Component.class);
+    services.forEach((component, service) -> groups.put(component, service.securityGroup()));
+    return new Runtime(cluster, loadBalancer, shopTargets, Map.copyOf(groups));
   }
 
   /** A component's task security group (the collector is admitted to its port). */

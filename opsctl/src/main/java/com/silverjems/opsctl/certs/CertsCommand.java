@@ -3,8 +3,8 @@ package com.silverjems.opsctl.certs;
 import com.silverjems.opsctl.AwsCommand;
 import com.silverjems.opsctl.Durations;
 import com.silverjems.opsctl.ExitCode;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import com.silverjems.opsctl.Style;
 import com.silverjems.opsctl.Table;
 import com.silverjems.opsctl.Times;
@@ -45,6 +45,12 @@ import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
         "Certificate expiry: ACM certificates (status, NotAfter, where used, renewal) in the platform's region and us-east-1 (CloudFront's), and live TLS endpoints (leaf and each chain certificate, chain trust and hostname, each reported separately). Tiers: OK (exit 0); WARNING within --days (exit 1); CRITICAL within 7 days, expired, untrusted or for another host (exit 10); UNREACHABLE (exit 9). The worst tier decides the exit code.",
     mixinStandardHelpOptions = true)
 public final class CertsCommand implements Callable<Integer>, AwsCommand {
+
+  private final RunContext context;
+
+  CertsCommand(RunContext context) {
+    this.context = context;
+  }
 
   static final String WARNING = "WARNING";
   static final String CRITICAL = "CRITICAL";
@@ -152,10 +158,9 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
             spec.commandLine(), "--acm-region '" + region + "' is not an AWS region");
       }
     }
-    Opsctl root = Opsctl.root(spec);
-    Output output = root.output();
-    Instant now = root.environment().clock().instant();
-    List<AcmCertificate> acm = noAcm ? List.of() : acm(root, now);
+    Output output = context.output();
+    Instant now = context.clock().instant();
+    List<AcmCertificate> acm = noAcm ? List.of() : acm(context, now);
     List<Endpoint> live = new ArrayList<>();
     if (!endpoints.isEmpty()) {
       TlsProbe probe = new TlsProbe(trustAnchors(), connectTimeout);
@@ -184,15 +189,15 @@ public final class CertsCommand implements Callable<Integer>, AwsCommand {
     return verdicts.contains(WARNING) ? ExitCode.FINDINGS : ExitCode.OK;
   }
 
-  private List<AcmCertificate> acm(Opsctl root, Instant now) {
+  private List<AcmCertificate> acm(RunContext context, Instant now) {
     Set<String> regions = new LinkedHashSet<>(acmRegions);
     if (regions.isEmpty()) {
-      regions.add(root.aws().region().id());
+      regions.add(context.aws().region().id());
       regions.add("us-east-1");
     }
     List<AcmCertificate> certificates = new ArrayList<>();
     for (String region : regions) {
-      AcmClient client = root.aws().acm(Region.of(region));
+      AcmClient client = context.aws().acm(Region.of(region));
       // Without the key-type filter ACM lists only RSA-2048 certificates and hides ECDSA ones.
       List<String> arns =
           client

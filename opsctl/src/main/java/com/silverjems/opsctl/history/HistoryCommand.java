@@ -2,8 +2,8 @@ package com.silverjems.opsctl.history;
 
 import com.silverjems.opsctl.AwsCommand;
 import com.silverjems.opsctl.ExitCode;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import com.silverjems.opsctl.Style;
 import com.silverjems.opsctl.Table;
 import com.silverjems.opsctl.Times;
@@ -38,6 +38,12 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
     mixinStandardHelpOptions = true)
 public final class HistoryCommand implements Callable<Integer>, AwsCommand {
 
+  private final RunContext context;
+
+  HistoryCommand(RunContext context) {
+    this.context = context;
+  }
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SERVICE", description = "The ECS service.")
@@ -70,9 +76,8 @@ public final class HistoryCommand implements Callable<Integer>, AwsCommand {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--limit must be at least 1, not " + limit);
     }
-    Opsctl root = Opsctl.root(spec);
-    Output output = root.output();
-    EcsPlatform ecs = new EcsPlatform(root.aws().ecs(), root.globals().cluster());
+    Output output = context.output();
+    EcsPlatform ecs = new EcsPlatform(context.aws().ecs(), context.globals().cluster());
     Service found = ecs.service(service);
     TaskDefinitionRef current = TaskDefinitionRef.parse(found.taskDefinition());
     Set<String> deploying =
@@ -117,7 +122,7 @@ public final class HistoryCommand implements Callable<Integer>, AwsCommand {
           String.join(",", revision.images().values()),
           revision.registeredAt() == null
               ? null
-              : Times.utcAgo(revision.registeredAt(), root.environment().clock()),
+              : Times.utcAgo(revision.registeredAt(), context.clock()),
           principal(revision.registeredBy()),
           revision.current()
               ? Output.cell("<- in service", Style.GREEN)

@@ -5,8 +5,8 @@ import com.silverjems.opsctl.ChangeOptions;
 import com.silverjems.opsctl.Confirmation;
 import com.silverjems.opsctl.ExitCode;
 import com.silverjems.opsctl.Failures;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import com.silverjems.opsctl.Style;
 import com.silverjems.opsctl.Table;
 import com.silverjems.opsctl.WaitOptions;
@@ -37,6 +37,12 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
         "Roll a service back to an earlier task definition revision (default: the one before the current). Shows the image and environment diff, asks you to type the service name, then waits until ECS reports the deployment COMPLETED, with progress on stderr. A rollback that fails or that the circuit breaker undoes exits 6; one still running at --timeout exits 7.",
     mixinStandardHelpOptions = true)
 public final class RollbackCommand implements Callable<Integer>, AwsCommand {
+
+  private final RunContext context;
+
+  RollbackCommand(RunContext context) {
+    this.context = context;
+  }
 
   @Spec CommandSpec spec;
 
@@ -71,9 +77,8 @@ public final class RollbackCommand implements Callable<Integer>, AwsCommand {
 
   @Override
   public Integer call() throws InterruptedException {
-    Opsctl root = Opsctl.root(spec);
-    Output output = root.output();
-    EcsPlatform ecs = new EcsPlatform(root.aws().ecs(), root.globals().cluster());
+    Output output = context.output();
+    EcsPlatform ecs = new EcsPlatform(context.aws().ecs(), context.globals().cluster());
     Service found = ecs.service(service);
     TaskDefinitionRef current = TaskDefinitionRef.parse(found.taskDefinition());
     TaskDefinitionRef target = target(ecs, current);
@@ -110,10 +115,10 @@ public final class RollbackCommand implements Callable<Integer>, AwsCommand {
       return finish(output, new Result(plan, "dry-run", null, "dry run: nothing changed"));
     }
     Confirmation.require(
-        change, root.environment(), output, "roll back " + service + " to " + target, service);
+        change, context.environment(), output, "roll back " + service + " to " + target, service);
     if (inactive) {
       Confirmation.requireAgain(
-          root.environment(),
+          context.environment(),
           output,
           "roll back to the INACTIVE revision " + target,
           target.toString());

@@ -1,8 +1,8 @@
 package com.silverjems.opsctl.silence;
 
 import com.silverjems.opsctl.Environment;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import com.silverjems.opsctl.Times;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +28,10 @@ public final class ExpiredSilences {
   static final Duration INTERVAL = Duration.ofMinutes(1);
 
   /** Starts the sweep next to the command; failures show only with -v. */
-  public static CompletableFuture<Void> sweepInBackground(Opsctl root) {
-    Output output = root.output();
-    Instant now = root.environment().clock().instant();
-    Optional<Path> marker = marker(root.environment());
+  public static CompletableFuture<Void> sweepInBackground(RunContext context) {
+    Output output = context.output();
+    Instant now = context.clock().instant();
+    Optional<Path> marker = marker(context.environment());
     if (marker.isPresent() && sweptRecently(marker.get(), now)) {
       return CompletableFuture.completedFuture(null);
     }
@@ -47,7 +47,7 @@ public final class ExpiredSilences {
             () -> {
               try {
                 report(
-                    new CloudWatchSilences(root.aws().cloudWatchSingleAttempt()).sweep(now),
+                    new CloudWatchSilences(context.aws().cloudWatchSingleAttempt()).sweep(now),
                     output);
               } catch (RuntimeException e) {
                 output.detail("silence sweep skipped: " + e.getMessage());

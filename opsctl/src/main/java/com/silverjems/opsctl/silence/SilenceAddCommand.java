@@ -5,9 +5,9 @@ import com.silverjems.opsctl.Confirmation;
 import com.silverjems.opsctl.Durations;
 import com.silverjems.opsctl.ExitCode;
 import com.silverjems.opsctl.Failures;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.OpsctlException;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import com.silverjems.opsctl.Style;
 import com.silverjems.opsctl.Table;
 import com.silverjems.opsctl.Times;
@@ -37,6 +37,12 @@ import picocli.CommandLine.Spec;
         "Silence ALERT for a duration everywhere it is defined: CloudWatch alarms of that name, Zabbix triggers of that name, and alertname=ALERT in Alertmanager. Asks you to type the alert name unless --yes.",
     mixinStandardHelpOptions = true)
 public final class SilenceAddCommand implements Callable<Integer> {
+
+  private final RunContext context;
+
+  SilenceAddCommand(RunContext context) {
+    this.context = context;
+  }
 
   /** Longer silences are forgotten silences: beyond a week, fix or delete the alert instead. */
   static final Duration LONGEST = Duration.ofDays(7);
@@ -91,16 +97,15 @@ public final class SilenceAddCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
-    Opsctl root = Opsctl.root(spec);
-    Output output = root.output();
-    Instant now = root.environment().clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    Output output = context.output();
+    Instant now = context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     SilenceRequest request =
         new SilenceRequest(newId(), alert, now, now.plus(duration), author.strip(), reason.strip());
 
     // Every system is looked up on its own: one that cannot be asked must not keep the alert loud
     // in the others.
     Systems lookups = new Systems(output);
-    CloudWatchSilences cloudWatch = new CloudWatchSilences(root.aws().cloudWatch());
+    CloudWatchSilences cloudWatch = new CloudWatchSilences(context.aws().cloudWatch());
     List<CloudWatchSilences.Alarm> alarms =
         lookups
             .attempt(
@@ -203,7 +208,7 @@ public final class SilenceAddCommand implements Callable<Integer> {
     }
     Confirmation.require(
         change,
-        root.environment(),
+        context.environment(),
         output,
         "silence " + alert + " for " + Durations.format(duration),
         alert);

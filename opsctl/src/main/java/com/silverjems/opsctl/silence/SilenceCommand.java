@@ -1,8 +1,8 @@
 package com.silverjems.opsctl.silence;
 
 import com.silverjems.opsctl.ExitCode;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.OpsctlException;
+import com.silverjems.opsctl.RunContext;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +31,12 @@ import picocli.CommandLine.Spec;
       SilenceEnforceCommand.class
     })
 public final class SilenceCommand implements Callable<Integer> {
+
+  private final RunContext context;
+
+  SilenceCommand(RunContext context) {
+    this.context = context;
+  }
 
   @Spec CommandSpec spec;
 
@@ -78,7 +84,7 @@ public final class SilenceCommand implements Callable<Integer> {
                 new AlertmanagerSilences(
                     checked(url, "--alertmanager-url"),
                     Optional.ofNullable(alertmanagerToken),
-                    Opsctl.root(spec).globals().apiTimeout()));
+                    context.globals().apiTimeout()));
   }
 
   /** Whether Zabbix is to be asked at all. */
@@ -100,9 +106,7 @@ public final class SilenceCommand implements Callable<Integer> {
     }
     return Optional.of(
         new ZabbixMaintenances(
-            checked(zabbixUrl, "--zabbix-url"),
-            zabbixToken,
-            Opsctl.root(spec).globals().apiTimeout()));
+            checked(zabbixUrl, "--zabbix-url"), zabbixToken, context.globals().apiTimeout()));
   }
 
   /** java.net.http takes only absolute http(s) URLs with a host. */

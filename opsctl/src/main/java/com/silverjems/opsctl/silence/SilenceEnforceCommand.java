@@ -1,8 +1,8 @@
 package com.silverjems.opsctl.silence;
 
 import com.silverjems.opsctl.ExitCode;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +25,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true)
 public final class SilenceEnforceCommand implements Callable<Integer> {
 
+  private final RunContext context;
+
+  SilenceEnforceCommand(RunContext context) {
+    this.context = context;
+  }
+
   @Spec CommandSpec spec;
 
   @ParentCommand SilenceCommand silence;
@@ -33,16 +39,15 @@ public final class SilenceEnforceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Opsctl root = Opsctl.root(spec);
-    Output output = root.output();
-    Instant now = root.environment().clock().instant();
+    Output output = context.output();
+    Instant now = context.clock().instant();
     List<SilenceEntry> ended = new ArrayList<>();
     Systems systems = new Systems(output);
     systems
         .attempt(
             "cloudwatch",
             "end expired silences",
-            () -> new CloudWatchSilences(root.aws().cloudWatch()).sweep(now))
+            () -> new CloudWatchSilences(context.aws().cloudWatch()).sweep(now))
         .ifPresent(
             alarms -> {
               ExpiredSilences.report(alarms, output);

@@ -1,9 +1,9 @@
 package com.silverjems.opsctl.silence;
 
 import com.silverjems.opsctl.ExitCode;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.OpsctlException;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import com.silverjems.opsctl.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
     description = "End opsctl silences now in every system, by silence id or by alert name.",
     mixinStandardHelpOptions = true)
 public final class SilenceExpireCommand implements Callable<Integer> {
+
+  private final RunContext context;
+
+  SilenceExpireCommand(RunContext context) {
+    this.context = context;
+  }
 
   @Spec CommandSpec spec;
 
@@ -57,10 +63,9 @@ public final class SilenceExpireCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Opsctl root = Opsctl.root(spec);
-    Output output = root.output();
-    Instant now = root.environment().clock().instant();
-    SilenceInventory inventory = SilenceInventory.gather(root, silence, now);
+    Output output = context.output();
+    Instant now = context.clock().instant();
+    SilenceInventory inventory = SilenceInventory.gather(context, silence, now);
     List<SilenceEntry> chosen = new ArrayList<>();
     for (SilenceEntry entry : inventory.entries) {
       boolean wanted =

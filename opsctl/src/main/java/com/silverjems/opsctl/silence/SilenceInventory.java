@@ -1,8 +1,8 @@
 package com.silverjems.opsctl.silence;
 
 import com.silverjems.opsctl.Failures;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,10 @@ final class SilenceInventory {
   }
 
   /** Sweeps expired CloudWatch silences first, then reads every system, each on its own. */
-  static SilenceInventory gather(Opsctl root, SilenceCommand options, Instant now) {
-    Output output = root.output();
+  static SilenceInventory gather(RunContext context, SilenceCommand options, Instant now) {
+    Output output = context.output();
     SilenceInventory inventory =
-        new SilenceInventory(new CloudWatchSilences(root.aws().cloudWatch()), output);
+        new SilenceInventory(new CloudWatchSilences(context.aws().cloudWatch()), output);
     inventory.read(
         "cloudwatch",
         () -> {

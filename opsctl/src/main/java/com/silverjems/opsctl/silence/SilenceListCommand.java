@@ -1,8 +1,8 @@
 package com.silverjems.opsctl.silence;
 
 import com.silverjems.opsctl.ExitCode;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import com.silverjems.opsctl.Style;
 import com.silverjems.opsctl.Table;
 import com.silverjems.opsctl.Times;
@@ -26,6 +26,12 @@ import picocli.CommandLine.Spec;
         "Active silences in every system, grouped by opsctl silence id; also alarms disabled by hand and silences made outside opsctl, which nothing will end. Ended CloudWatch silences are re-enabled first.",
     mixinStandardHelpOptions = true)
 public final class SilenceListCommand implements Callable<Integer> {
+
+  private final RunContext context;
+
+  SilenceListCommand(RunContext context) {
+    this.context = context;
+  }
 
   @Spec CommandSpec spec;
 
@@ -51,10 +57,9 @@ public final class SilenceListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Opsctl root = Opsctl.root(spec);
-    Output output = root.output();
-    Instant now = root.environment().clock().instant();
-    SilenceInventory inventory = SilenceInventory.gather(root, silence, now);
+    Output output = context.output();
+    Instant now = context.clock().instant();
+    SilenceInventory inventory = SilenceInventory.gather(context, silence, now);
     Map<String, List<SilenceEntry>> byId = new LinkedHashMap<>();
     List<SilenceEntry> unmanaged = new ArrayList<>();
     for (SilenceEntry entry : inventory.entries) {
@@ -95,7 +100,7 @@ public final class SilenceListCommand implements Callable<Integer> {
     if (output.json()) {
       output.json(listing);
     } else {
-      render(listing, output, root);
+      render(listing, output, context);
     }
     if (!listing.unreadable().isEmpty()) {
       throw new SilenceIncomplete(
@@ -109,7 +114,7 @@ public final class SilenceListCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private static void render(Listing listing, Output output, Opsctl root) {
+  private static void render(Listing listing, Output output, RunContext context) {
     if (listing.silences().isEmpty() && !listing.read().isEmpty()) {
       output.line("no opsctl silences active in " + String.join(", ", listing.read()));
     } else if (!listing.silences().isEmpty()) {
@@ -120,10 +125,7 @@ public final class SilenceListCommand implements Callable<Integer> {
             s.alert(),
             s.endsAt() == null
                 ? null
-                : Times.utc(s.endsAt())
-                    + " ("
-                    + Times.ago(s.endsAt(), root.environment().clock())
-                    + ")",
+                : Times.utc(s.endsAt()) + " (" + Times.ago(s.endsAt(), context.clock()) + ")",
             s.author(),
             String.join(",", s.systems()),
             s.reason());

@@ -10,9 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /**
  * Every CloudWatch alarm infra defines for the environment, found by the names infra gives them:
@@ -62,30 +65,24 @@ final class PlatformAlarms {
                 r.alarmNamePrefix(prefix)
                     .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))
         .forEach(
-            page -> {
-              // Only the environment's, even from an endpoint that ignores the prefix.
-              page.metricAlarms().stream()
-                  .filter(a -> a.alarmName() != null && a.alarmName().startsWith(prefix))
-                  .forEach(
-                      a ->
-                          alarms.add(
-                              new ServiceAlarm(
-                                  a.alarmName(),
-                                  region.id(),
-                                  a.stateValueAsString(),
-                                  a.stateUpdatedTimestamp())));
-              page.compositeAlarms().stream()
-                  .filter(a -> a.alarmName() != null && a.alarmName().startsWith(prefix))
-                  .forEach(
-                      a ->
-                          alarms.add(
-                              new ServiceAlarm(
-                                  a.alarmName(),
-                                  region.id(),
-                                  a.stateValueAsString(),
-                                  a.stateUpdatedTimestamp())));
-            });
+            page ->
+                // Only the environment's, even from an endpoint that ignores the prefix.
+                Stream.concat(
+                        page.metricAlarms().stream().map(a -> alarm(region, a)),
+                        page.compositeAlarms().stream().map(a -> alarm(region, a)))
+                    .filter(a -> a.name() != null && a.name().startsWith(prefix))
+                    .forEach(alarms::add));
     return alarms;
+  }
+
+  private static ServiceAlarm alarm(Region region, MetricAlarm a) {
+    return new ServiceAlarm(
+        a.alarmName(), region.id(), a.stateValueAsString(), a.stateUpdatedTimestamp());
+  }
+
+  private static ServiceAlarm alarm(Region region, CompositeAlarm a) {
+    return new ServiceAlarm(
+        a.alarmName(), region.id(), a.stateValueAsString(), a.stateUpdatedTimestamp());
   }
 
   /** The prefix of every alarm name of the environment this cluster belongs to. */

@@ -2,8 +2,8 @@ package com.silverjems.opsctl.status;
 
 import com.silverjems.opsctl.AwsCommand;
 import com.silverjems.opsctl.ExitCode;
-import com.silverjems.opsctl.Opsctl;
 import com.silverjems.opsctl.Output;
+import com.silverjems.opsctl.RunContext;
 import com.silverjems.opsctl.Style;
 import com.silverjems.opsctl.Table;
 import com.silverjems.opsctl.Times;
@@ -43,6 +43,12 @@ import software.amazon.awssdk.services.ecs.model.Service;
         "Health of the platform's ECS services: tasks, deployments and rollout, circuit breaker and deployment alarms, recent events, unhealthy or failed tasks. Exits 1 when anything is unhealthy or a rollout failed.",
     mixinStandardHelpOptions = true)
 public final class StatusCommand implements Callable<Integer>, AwsCommand {
+
+  private final RunContext context;
+
+  StatusCommand(RunContext context) {
+    this.context = context;
+  }
 
   /**
    * When only some services are asked for, alarms of the other services (named after them) are not
@@ -96,16 +102,15 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
           spec.commandLine(),
           "--events and --tasks take 0 or more, not " + (events < 0 ? events : tasks));
     }
-    Opsctl root = Opsctl.root(spec);
-    Output output = root.output();
-    EcsPlatform ecs = new EcsPlatform(root.aws().ecs(), root.globals().cluster());
+    Output output = context.output();
+    EcsPlatform ecs = new EcsPlatform(context.aws().ecs(), context.globals().cluster());
     List<Service> found = ecs.services(services);
     ServiceInspection inspection =
         new ServiceInspection(
-            ecs, names -> alarmStates(root.aws().cloudWatch(), names), events, tasks);
+            ecs, names -> alarmStates(context.aws().cloudWatch(), names), events, tasks);
     List<String> alarmsUnreadable = new ArrayList<>();
     List<ServiceAlarm> alarms =
-        PlatformAlarms.read(root.aws(), ecs.cluster(), output, alarmsUnreadable);
+        PlatformAlarms.read(context.aws(), ecs.cluster(), output, alarmsUnreadable);
     List<String> serviceNames = new ArrayList<>(KNOWN_SERVICES);
     found.forEach(s -> serviceNames.add(s.serviceName()));
     List<ServiceReport> reports = inspectAll(found, inspection, alarms, ecs.cluster());
@@ -118,11 +123,16 @@ public final class StatusCommand implements Callable<Integer>, AwsCommand {
             && platform.stream().noneMatch(a -> "ALARM".equals(a.state()));
     StatusReport report =
         new StatusReport(
-            ecs.cluster(), root.aws().region().id(), healthy, reports, platform, alarmsUnreadable);
+            ecs.cluster(),
+            context.aws().region().id(),
+            healthy,
+            reports,
+            platform,
+            alarmsUnreadable);
     if (output.json()) {
       output.json(report);
     } else {
-      render(report, output, root.environment().clock());
+      render(report, output, context.clock());
     }
     return healthy ? ExitCode.OK : ExitCode.FINDINGS;
   }

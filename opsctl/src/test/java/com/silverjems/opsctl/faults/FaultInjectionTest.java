@@ -3,17 +3,16 @@ package com.silverjems.opsctl.faults;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.silverjems.opsctl.AwsStubs;
 import com.silverjems.opsctl.CliRun;
 import com.silverjems.opsctl.CliRun.Result;
 import com.silverjems.opsctl.ExitCode;
@@ -54,7 +53,6 @@ class FaultInjectionTest {
   static final String ALARM_ARN = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:HighErrorRate";
   static final String ALERT = "HighErrorRate";
   static final String REQUEST_ID = "req-0f1e2d3c";
-  static final CBORMapper CBOR = new CBORMapper();
 
   static WireMockServer stub;
   static Path cache;
@@ -460,7 +458,7 @@ class FaultInjectionTest {
             "ECS",
             "DescribeServices",
             Protocol.AWS_JSON,
-            () -> ecsRequest("DescribeServices"),
+            () -> AwsStubs.ecsRequest("DescribeServices"),
             true,
             List.of(
                 bytes(services(42, deployment("ecs-svc/800", 42, "COMPLETED"))),
@@ -569,17 +567,7 @@ class FaultInjectionTest {
             List.of(listCertificates, describeCertificate)),
         new Command(
             "silence add",
-            List.of(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes"),
+            List.of(CliRun.silenceAdd(ALERT, "1h", "x", "--yes")),
             ExitCode.FAILED,
             List.of(
                 findAlarm,
@@ -625,14 +613,9 @@ class FaultInjectionTest {
         "ECS",
         operation,
         Protocol.AWS_JSON,
-        () -> ecsRequest(operation),
+        () -> AwsStubs.ecsRequest(operation),
         true,
         List.of(bytes(json)));
-  }
-
-  private static MappingBuilder ecsRequest(String operation) {
-    return post(urlPathEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("AmazonEC2ContainerServiceV20141113." + operation));
   }
 
   private static Call acm(String operation, String json) {
@@ -652,7 +635,7 @@ class FaultInjectionTest {
         "CloudWatch",
         operation,
         Protocol.AWS_CBOR,
-        () -> post(urlPathEqualTo("/service/GraniteServiceVersion20100801/operation/" + operation)),
+        () -> AwsStubs.cloudWatchRequest(operation),
         true,
         List.of(cbor(answer)));
   }
@@ -662,7 +645,7 @@ class FaultInjectionTest {
         "CloudWatch",
         operation,
         Protocol.AWS_CBOR,
-        () -> post(urlPathEqualTo("/service/GraniteServiceVersion20100801/operation/" + operation)),
+        () -> AwsStubs.cloudWatchRequest(operation),
         false,
         List.of(cbor(Map.of())));
   }
@@ -685,11 +668,9 @@ class FaultInjectionTest {
         "Zabbix",
         method,
         Protocol.JSON_RPC,
-        () ->
-            post(urlPathEqualTo("/api_jsonrpc.php"))
-                .withRequestBody(matchingJsonPath("$.method", equalTo(method))),
+        () -> AwsStubs.zabbixRequest(method),
         true,
-        List.of(bytes("{\"jsonrpc\":\"2.0\",\"result\":" + result + ",\"id\":1}")));
+        List.of(bytes(AwsStubs.zabbixAnswer(result))));
   }
 
   private static String maintenance(long till) {
@@ -709,11 +690,7 @@ class FaultInjectionTest {
   }
 
   private static Map<String, Object> alarm(String name, boolean actionsEnabled, String state) {
-    return Map.of(
-        "AlarmName", name,
-        "AlarmArn", ALARM_ARN.replace(ALERT, name),
-        "ActionsEnabled", actionsEnabled,
-        "StateValue", state);
+    return AwsStubs.alarm(name, ALARM_ARN.replace(ALERT, name), actionsEnabled, state);
   }
 
   static String services(int revision, String deployments) {
@@ -744,10 +721,6 @@ class FaultInjectionTest {
   }
 
   private static byte[] cbor(Object value) {
-    try {
-      return CBOR.writeValueAsBytes(value);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return AwsStubs.cbor(value);
   }
 }

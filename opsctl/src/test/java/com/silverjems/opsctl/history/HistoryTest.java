@@ -62,7 +62,7 @@ class HistoryTest {
       aws.ecs(
           "ListTaskDefinitions", "{\"taskDefinitionArns\":[\"" + arn + "43\",\"" + arn + "42\"]}");
       aws.server.stubFor(
-          aws.ecsRequest("DescribeTaskDefinition")
+          AwsStubs.ecsRequest("DescribeTaskDefinition")
               .withRequestBody(
                   com.github.tomakehurst.wiremock.client.WireMock.containing("shop-api:43"))
               .willReturn(
@@ -75,7 +75,7 @@ class HistoryTest {
                       """
                           .formatted(arn))));
       aws.server.stubFor(
-          aws.ecsRequest("DescribeTaskDefinition")
+          AwsStubs.ecsRequest("DescribeTaskDefinition")
               .withRequestBody(
                   com.github.tomakehurst.wiremock.client.WireMock.containing("shop-api:42"))
               .willReturn(

@@ -28,7 +28,7 @@ class RollbackWaitTest {
         "{\"taskDefinitionArns\":[\"" + ARN + "40\",\"" + ARN + "41\",\"" + ARN + "42\"]}");
     for (int revision = 40; revision <= 42; revision++) {
       aws.server.stubFor(
-          aws.ecsRequest("DescribeTaskDefinition")
+          AwsStubs.ecsRequest("DescribeTaskDefinition")
               .withRequestBody(
                   com.github.tomakehurst.wiremock.client.WireMock.containing(
                       "shop-api:" + revision))
@@ -171,7 +171,7 @@ class RollbackWaitTest {
         "DescribeServices",
         services(42, deployment("ecs-svc/800", "PRIMARY", 42, "COMPLETED", 2, 0, 0, null)));
     aws.server.stubFor(
-        aws.ecsRequest("DescribeTaskDefinition")
+        AwsStubs.ecsRequest("DescribeTaskDefinition")
             .withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.containing("shop-api:39"))
             .atPriority(1)

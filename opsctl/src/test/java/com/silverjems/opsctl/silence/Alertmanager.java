@@ -108,6 +108,15 @@ final class Alertmanager implements AutoCloseable {
 
   @Override
   public void close() {
+    // Alertmanager writes its snapshot into data/ as it stops: wait for it, or the test's
+    // temporary directory is deleted under it and JUnit fails the class on cleanup.
     process.destroy();
+    try {
+      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

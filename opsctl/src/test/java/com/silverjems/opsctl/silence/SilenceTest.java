@@ -1,19 +1,13 @@
 package com.silverjems.opsctl.silence;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.silverjems.opsctl.AwsStubs;
 import com.silverjems.opsctl.CliRun;
 import com.silverjems.opsctl.CliRun.Result;
@@ -64,7 +58,7 @@ class SilenceTest {
     aws = new AwsStubs();
     // The alarm of that name, as DescribeAlarms(AlarmNames=[...]) returns it.
     aws.server.stubFor(
-        post(urlPathEqualTo(cloudWatch("DescribeAlarms")))
+        AwsStubs.cloudWatchRequest("DescribeAlarms")
             .withRequestBody(containing("AlarmNames"))
             .atPriority(1)
             .willReturn(
@@ -108,18 +102,7 @@ class SilenceTest {
     Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     Result result =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "2h",
-                "--reason",
-                "deploy of 1a2b3c4, see INC-42",
-                "--author",
-                "alice",
-                "--yes");
+        cli().run(CliRun.silenceAdd(ALERT, "2h", "deploy of 1a2b3c4, see INC-42", "--yes"));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     String id = silenceId(result.out());
@@ -175,19 +158,7 @@ class SilenceTest {
 
   @Test
   void dryRunSilencesNothing() throws Exception {
-    Result result =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "30m",
-                "--reason",
-                "noisy",
-                "--author",
-                "alice",
-                "--dry-run");
+    Result result = cli().run(CliRun.silenceAdd(ALERT, "30m", "noisy", "--dry-run"));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out())
@@ -201,10 +172,7 @@ class SilenceTest {
 
   @Test
   void refusingTheConfirmationSilencesNothing() throws Exception {
-    Result result =
-        cli()
-            .typing("yes\n")
-            .run("silence", "add", ALERT, "--for", "30m", "--reason", "noisy", "--author", "alice");
+    Result result = cli().typing("yes\n").run(CliRun.silenceAdd(ALERT, "30m", "noisy"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ABORTED);
     assertThat(result.err())
@@ -215,10 +183,7 @@ class SilenceTest {
 
   @Test
   void typingTheAlertNameConfirms() throws Exception {
-    Result result =
-        cli()
-            .typing(ALERT + "\n")
-            .run("silence", "add", ALERT, "--for", "30m", "--reason", "noisy", "--author", "alice");
+    Result result = cli().typing(ALERT + "\n").run(CliRun.silenceAdd(ALERT, "30m", "noisy"));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(active(alertmanager.silences())).hasSize(1);
@@ -229,32 +194,8 @@ class SilenceTest {
     Result noReason =
         cli().run("silence", "add", ALERT, "--for", "1h", "--author", "alice", "--yes");
     Result noAuthor = cli().run("silence", "add", ALERT, "--for", "1h", "--reason", "x", "--yes");
-    Result tooLong =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "8d",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
-    Result badDuration =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "soon",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
+    Result tooLong = cli().run(CliRun.silenceAdd(ALERT, "8d", "x", "--yes"));
+    Result badDuration = cli().run(CliRun.silenceAdd(ALERT, "soon", "x", "--yes"));
     Result authorFromEnvironment =
         cli()
             .env("OPSCTL_AUTHOR", "bob")
@@ -276,24 +217,13 @@ class SilenceTest {
   @Test
   void anAlertDefinedNowhereIsNotFound() {
     aws.server.stubFor(
-        post(urlPathEqualTo(cloudWatch("DescribeAlarms")))
+        AwsStubs.cloudWatchRequest("DescribeAlarms")
             .withRequestBody(containing("AlarmNames"))
             .atPriority(1)
             .willReturn(cbor(Map.of("MetricAlarms", List.of(), "CompositeAlarms", List.of()))));
 
     Result result =
-        CliRun.aws(aws.endpoint())
-            .run(
-                "silence",
-                "add",
-                "NoSuchAlarm",
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
+        CliRun.aws(aws.endpoint()).run(CliRun.silenceAdd("NoSuchAlarm", "1h", "x", "--yes"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
     assertThat(result.err())
@@ -303,26 +233,13 @@ class SilenceTest {
   @Test
   void aSystemThatFailsDoesNotKeepTheAlertLoudInTheOthers() throws Exception {
     aws.server.stubFor(
-        post(urlPathEqualTo("/api_jsonrpc.php"))
-            .withRequestBody(matchingJsonPath("$.method", equalTo("trigger.get")))
+        AwsStubs.zabbixRequest("trigger.get")
             .atPriority(1)
             .willReturn(
                 okJson(
                     "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":\"Invalid params.\",\"data\":\"Not authorized.\"},\"id\":1}")));
 
-    Result result =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
+    Result result = cli().run(CliRun.silenceAdd(ALERT, "1h", "x", "--yes"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(result.err())
@@ -340,17 +257,7 @@ class SilenceTest {
             .env(
                 "AWS_ENDPOINT_URL_CLOUDWATCH",
                 "http://127.0.0.1:" + com.silverjems.opsctl.MotoServer.freePort())
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--yes");
+            .run(CliRun.silenceAdd(ALERT, "1h", "x", "--yes"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(result.err())
@@ -368,17 +275,7 @@ class SilenceTest {
             .env(
                 "OPSCTL_ZABBIX_URL",
                 "http://127.0.0.1:" + com.silverjems.opsctl.MotoServer.freePort())
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "x",
-                "--author",
-                "alice",
-                "--dry-run");
+            .run(CliRun.silenceAdd(ALERT, "1h", "x", "--dry-run"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(result.out()).containsPattern("zabbix\\s+cannot tell: look-up failed");
@@ -483,19 +380,7 @@ class SilenceTest {
     disabledAlarms(List.of(alarm(ALERT, ALARM_ARN, false)));
     tagsOf(ALARM_ARN, silenceTags("s-00000001", ended));
 
-    Result result =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "1h",
-                "--reason",
-                "again",
-                "--author",
-                "alice",
-                "--yes");
+    Result result = cli().run(CliRun.silenceAdd(ALERT, "1h", "again", "--yes"));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     // The old silence is swept first; the new one is written and disabled after it.
@@ -537,19 +422,7 @@ class SilenceTest {
 
   @Test
   void expireEndsTheSilenceNowInEverySystem() throws Exception {
-    Result added =
-        cli()
-            .run(
-                "silence",
-                "add",
-                ALERT,
-                "--for",
-                "2h",
-                "--reason",
-                "deploy",
-                "--author",
-                "alice",
-                "--yes");
+    Result added = cli().run(CliRun.silenceAdd(ALERT, "2h", "deploy", "--yes"));
     String id = silenceId(added.out());
     Instant end = Instant.now().plus(Duration.ofHours(2));
     disabledAlarms(List.of(alarm(ALERT, ALARM_ARN, false)));
@@ -620,7 +493,7 @@ class SilenceTest {
 
   private void disabledAlarms(List<Map<String, Object>> alarms) {
     aws.server.stubFor(
-        post(urlPathEqualTo(cloudWatch("DescribeAlarms")))
+        AwsStubs.cloudWatchRequest("DescribeAlarms")
             .atPriority(5)
             .willReturn(cbor(Map.of("MetricAlarms", alarms, "CompositeAlarms", List.of()))));
   }
@@ -629,7 +502,7 @@ class SilenceTest {
     List<Map<String, String>> list = new ArrayList<>();
     tags.forEach((k, v) -> list.add(Map.of("Key", k, "Value", v)));
     aws.server.stubFor(
-        post(urlPathEqualTo(cloudWatch("ListTagsForResource")))
+        AwsStubs.cloudWatchRequest("ListTagsForResource")
             // CBOR keeps text strings as UTF-8 bytes: the ARN is found in the body as is.
             // (ARNs here are not prefixes of one another except for the "-slow" one.)
             .withRequestBody(containing(arn).and(not(containing(arn + "-"))))
@@ -651,49 +524,19 @@ class SilenceTest {
   }
 
   private static Map<String, Object> alarm(String name, String arn, boolean actionsEnabled) {
-    return Map.of(
-        "AlarmName",
-        name,
-        "AlarmArn",
-        arn,
-        "ActionsEnabled",
-        actionsEnabled,
-        "StateValue",
-        "ALARM");
+    return AwsStubs.alarm(name, arn, actionsEnabled, "ALARM");
   }
 
   private void zabbix(String method, String result) {
-    aws.server.stubFor(
-        post(urlPathEqualTo("/api_jsonrpc.php"))
-            .withRequestBody(matchingJsonPath("$.method", equalTo(method)))
-            .willReturn(okJson("{\"jsonrpc\":\"2.0\",\"result\":" + result + ",\"id\":1}")));
+    aws.zabbix(method, result);
   }
 
-  private List<JsonNode> zabbixRequests(String method) throws Exception {
-    List<JsonNode> requests = new ArrayList<>();
-    for (var request :
-        aws.server.findAll(
-            postRequestedFor(urlPathEqualTo("/api_jsonrpc.php"))
-                .withRequestBody(matchingJsonPath("$.method", equalTo(method))))) {
-      requests.add(new ObjectMapper().readTree(request.getBodyAsString()));
-    }
-    return requests;
+  private List<JsonNode> zabbixRequests(String method) {
+    return aws.zabbixRequests(method);
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder cbor(
       Object body) {
-    try {
-      return com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-          .withStatus(200)
-          .withHeader("Content-Type", "application/cbor")
-          .withHeader("smithy-protocol", "rpc-v2-cbor")
-          .withBody(new CBORMapper().writeValueAsBytes(body));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String cloudWatch(String operation) {
-    return "/service/GraniteServiceVersion20100801/operation/" + operation;
+    return AwsStubs.cborAnswer(body);
   }
 }

@@ -34,7 +34,7 @@ class StatusRolloutTest {
     aws.ecs("ListServices", "{\"serviceArns\":[\"" + ARN + "service/silverjems/shop-api\"]}");
     aws.ecs("DescribeTaskDefinition", taskDefinition("shop-api", 41, "shop:1a2b3c4"));
     aws.server.stubFor(
-        aws.ecsRequest("ListTasks")
+        AwsStubs.ecsRequest("ListTasks")
             .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("STOPPED"))
             .willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson(
@@ -44,7 +44,7 @@ class StatusRolloutTest {
                         + ARN
                         + "task/silverjems/9a8b7c6d\"]}")));
     aws.server.stubFor(
-        aws.ecsRequest("ListTasks")
+        AwsStubs.ecsRequest("ListTasks")
             .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("RUNNING"))
             .willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson(
@@ -125,7 +125,7 @@ class StatusRolloutTest {
   void aCompletedRolloutWithAllTasksRunningIsHealthy() throws Exception {
     aws.ecs("DescribeServices", completedRollout());
     aws.server.stubFor(
-        aws.ecsRequest("ListTasks")
+        AwsStubs.ecsRequest("ListTasks")
             .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"taskArns\":[]}"))
             .atPriority(1));
     aws.cloudWatch(
