@@ -89,7 +89,7 @@ class RouteGroupsArchitectureTest {
           .that()
           .implement(Condition.class)
           .should()
-          .belongToAnyOf(ConditionalOnRouteGroup.class);
+          .be(ConditionalOnRouteGroup.OnRouteGroup.class);
 
   @ArchTest
   static final ArchRule routesCallTheirStepsByReference =
