@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,25 +154,13 @@ class HubRouteInventoryIT {
       assertRefused(
           route,
           "signed with another key",
-          calls
-              .request(route.method(), path)
-              .header(AdminCallSignature.ACTOR_HEADER, SignedAdminCalls.ADMIN)
-              .header(AdminCallSignature.TIMESTAMP_HEADER, Long.toString(now))
-              .header(
-                  AdminCallSignature.SIGNATURE_HEADER,
-                  wrongKey.sign(route.method(), path, now, SignedAdminCalls.ADMIN, new byte[0])));
+          calls.signedAs(wrongKey, route.method(), path, path, now));
       AdminCallSignature key = new AdminCallSignature(SignedAdminCalls.TEST_KEY);
       long old = now - AdminCallSignature.VALIDITY.toSeconds() - 5;
       assertRefused(
           route,
           "replayed after its validity",
-          calls
-              .request(route.method(), path)
-              .header(AdminCallSignature.ACTOR_HEADER, SignedAdminCalls.ADMIN)
-              .header(AdminCallSignature.TIMESTAMP_HEADER, Long.toString(old))
-              .header(
-                  AdminCallSignature.SIGNATURE_HEADER,
-                  key.sign(route.method(), path, old, SignedAdminCalls.ADMIN, new byte[0])));
+          calls.signedAs(key, route.method(), path, path, old));
       assertRefused(
           route,
           "signed for another admin",
@@ -180,13 +170,7 @@ class HubRouteInventoryIT {
       assertRefused(
           route,
           "signed for another path",
-          calls
-              .request(route.method(), path + "x")
-              .header(AdminCallSignature.ACTOR_HEADER, SignedAdminCalls.ADMIN)
-              .header(AdminCallSignature.TIMESTAMP_HEADER, Long.toString(now))
-              .header(
-                  AdminCallSignature.SIGNATURE_HEADER,
-                  key.sign(route.method(), path, now, SignedAdminCalls.ADMIN, new byte[0])));
+          calls.signedAs(key, route.method(), path + "x", path, now));
       assertRefused(
           route,
           "with a body it was not signed for",
@@ -206,6 +190,20 @@ class HubRouteInventoryIT {
         assertThat(answer.statusCode()).as(route.toString()).isNotEqualTo(401);
       }
     }
+  }
+
+  /** No route holds SQL: every camel-sql endpoint of every group reads a statement file. */
+  @Test
+  void everySqlEndpointReadsItsStatementFromAFile() {
+    List<String> sql =
+        hub.context().getBean(CamelContext.class).getEndpoints().stream()
+            .map(Endpoint::getEndpointUri)
+            .filter(uri -> uri.startsWith("sql:"))
+            .toList();
+    assertThat(sql).as("camel-sql endpoints, every group running").hasSizeGreaterThanOrEqualTo(5);
+    assertThat(sql)
+        .as("camel-sql endpoints: statements belong in src/main/resources/<group>/*.sql")
+        .allMatch(uri -> uri.matches("sql:(//)?classpath:[a-z-]+/[a-z-]+\\.sql(\\?.*)?"));
   }
 
   private static void assertRefused(Route route, String how, HttpRequest.Builder request)

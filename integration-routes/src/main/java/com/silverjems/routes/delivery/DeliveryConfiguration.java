@@ -2,12 +2,10 @@ package com.silverjems.routes.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.silverjems.routes.ConditionalOnRouteGroup;
+import com.silverjems.routes.InsertOnceMessageIdRepository;
 import com.silverjems.routes.RouteGroupsProperties.RouteGroup;
-import com.silverjems.routes.email.Backoff;
-import com.silverjems.routes.email.EmailMetrics;
-import com.silverjems.routes.email.EmailRecords;
-import com.silverjems.routes.email.InsertOnceMessageIdRepository;
-import com.silverjems.routes.email.Suppressions;
+import com.silverjems.routes.email.EmailDeliveryEvents;
+import com.silverjems.routes.email.Resends;
 import javax.sql.DataSource;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,25 +58,31 @@ class DeliveryConfiguration {
   DeliveryEventSteps deliveryEventSteps(
       ObjectMapper json,
       ObjectProvider<SigningCertificateSource> certificates,
-      Suppressions suppressions,
-      EmailRecords records,
-      EmailMetrics emailMetrics,
+      EmailDeliveryEvents emails,
       DeliveryMetrics deliveryMetrics) {
     return new DeliveryEventSteps(
         json,
         new SnsSignatureVerifier(
             certificates.getIfAvailable(HttpsSigningCertificateSource::new),
             properties.topicArns()),
-        suppressions,
-        records,
-        emailMetrics,
+        emails,
         deliveryMetrics,
-        new Backoff(properties.resendBackoffBase(), properties.resendBackoffMax()),
-        properties.maxResends());
+        new Resends(
+            properties.maxResends(),
+            properties.resendBackoffBase(),
+            properties.resendBackoffMax()));
   }
 
   @Bean
-  DeliveryEventRoutes deliveryEventRoutes() {
-    return new DeliveryEventRoutes(properties.queueUrl());
+  DeliveryErrorPolicy deliveryErrorPolicy(DeliveryEventSteps deliveryEventSteps) {
+    return new DeliveryErrorPolicy(deliveryEventSteps);
+  }
+
+  @Bean
+  DeliveryEventRoutes deliveryEventRoutes(
+      DeliveryEventSteps deliveryEventSteps,
+      InsertOnceMessageIdRepository deliveryIdempotentRepository) {
+    return new DeliveryEventRoutes(
+        deliveryEventSteps, deliveryIdempotentRepository, properties.queueUrl());
   }
 }

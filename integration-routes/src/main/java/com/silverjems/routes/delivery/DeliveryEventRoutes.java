@@ -1,6 +1,7 @@
 package com.silverjems.routes.delivery;
 
-import com.silverjems.routes.RouteErrorPolicy;
+import com.silverjems.routes.InsertOnceMessageIdRepository;
+import java.net.URI;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -13,15 +14,20 @@ final class DeliveryEventRoutes extends RouteBuilder {
 
   static final String CONSUME_ROUTE = "email-delivery-events";
   static final String APPLY_ROUTE = "email-delivery-event-apply";
-  static final String STEPS = "deliveryEventSteps";
   static final String APPLY_STEP = "apply-delivery-event";
-  static final String TRANSACTION = "deliveryEventTransaction";
-  static final String IDEMPOTENT_REPOSITORY = "deliveryIdempotentRepository";
 
-  private final java.net.URI queueUrl;
+  /** The transaction policy's bean name: Camel's {@code transacted} takes a policy by name only. */
+  static final String TRANSACTION = "deliveryEventTransaction";
+
+  private final DeliveryEventSteps steps;
+  private final InsertOnceMessageIdRepository appliedMessages;
+  private final URI queueUrl;
 
   /** {@code queueUrl} null: Camel finds the queue by name (ListQueues), as in the local run. */
-  DeliveryEventRoutes(java.net.URI queueUrl) {
+  DeliveryEventRoutes(
+      DeliveryEventSteps steps, InsertOnceMessageIdRepository appliedMessages, URI queueUrl) {
+    this.steps = steps;
+    this.appliedMessages = appliedMessages;
     this.queueUrl = queueUrl;
   }
 
@@ -33,23 +39,22 @@ final class DeliveryEventRoutes extends RouteBuilder {
             + "&waitTimeSeconds={{silverjems.delivery.wait-time-seconds:20}}"
             + "&concurrentConsumers={{silverjems.delivery.concurrent-consumers}}")
         .routeId(CONSUME_ROUTE)
-        .routeConfigurationId(RouteErrorPolicy.DELIVERY_EVENTS)
-        .bean(STEPS, "verify")
+        .routeConfigurationId(DeliveryErrorPolicy.ID)
+        .process(steps::verify)
         .filter(header(DeliveryHeaders.IS_NOTIFICATION))
         .to("direct:" + APPLY_ROUTE)
-        .bean(STEPS, "countApplied")
+        .process(steps::countApplied)
         .end();
 
     // No route configuration: a failure rolls the transaction back and fails the SQS exchange.
     from("direct:" + APPLY_ROUTE)
         .routeId(APPLY_ROUTE)
         .transacted(TRANSACTION)
-        .idempotentConsumer(header(DeliveryHeaders.SNS_MESSAGE_ID))
-        .idempotentRepository(IDEMPOTENT_REPOSITORY)
+        .idempotentConsumer(header(DeliveryHeaders.SNS_MESSAGE_ID), appliedMessages)
         .eager(true)
         .completionEager(true)
         .skipDuplicate(true)
-        .bean(STEPS, "apply")
+        .process(steps::apply)
         .id(APPLY_STEP)
         .end();
   }

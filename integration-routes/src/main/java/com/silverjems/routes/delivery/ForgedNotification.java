@@ -1,13 +1,13 @@
 package com.silverjems.routes.delivery;
 
 /** The SNS signature does not hold, the certificate is not SNS's, or the topic is not ours. */
-public final class ForgedNotification extends RejectedNotification {
+final class ForgedNotification extends RejectedNotification {
   ForgedNotification(String reason) {
     super(reason);
   }
 
   @Override
-  public String metricType() {
+  String metricType() {
     return "rejected_forged";
   }
 }

@@ -1,13 +1,13 @@
 package com.silverjems.routes.delivery;
 
 /** Not an SNS envelope, or an SES event missing what we need (type, message id, recipients). */
-public final class MalformedNotification extends RejectedNotification {
+final class MalformedNotification extends RejectedNotification {
   MalformedNotification(String reason) {
     super(reason);
   }
 
   @Override
-  public String metricType() {
+  String metricType() {
     return "rejected_malformed";
   }
 }

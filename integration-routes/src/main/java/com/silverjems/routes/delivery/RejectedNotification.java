@@ -5,11 +5,11 @@ package com.silverjems.routes.delivery;
  * without touching any data (redelivering it could never make it genuine) and counted under {@code
  * silverjems_email_delivery_events_total{type}} with the label {@link #metricType()}.
  */
-public abstract class RejectedNotification extends RuntimeException {
+abstract class RejectedNotification extends RuntimeException {
   RejectedNotification(String message) {
     super(message, null, false, false);
   }
 
   /** {@code rejected_forged} or {@code rejected_malformed}. */
-  public abstract String metricType();
+  abstract String metricType();
 }

@@ -9,14 +9,14 @@ import java.util.function.DoubleSupplier;
  * a random half of it is added, so retries of many emails that failed together (an SES outage) do
  * not come back together.
  */
-public record Backoff(Duration base, Duration max, DoubleSupplier random) {
+record Backoff(Duration base, Duration max, DoubleSupplier random) {
 
-  public Backoff(Duration base, Duration max) {
+  Backoff(Duration base, Duration max) {
     this(base, max, () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /** Delay before the try after {@code failedAttempts} failures (1 = after the first failure). */
-  public Duration delayAfter(int failedAttempts) {
+  Duration delayAfter(int failedAttempts) {
     int doublings = Math.max(0, Math.min(failedAttempts - 1, 30));
     long ceiling = max.toMillis();
     long exponential = Math.min(ceiling, base.toMillis() << Math.min(doublings, 20));

@@ -5,8 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Two admins re-drove the same dead letter; the second one is told, and nothing is sent twice. */
-public class DeadLetterAlreadyRedriven extends ErrorResponseException {
-  public DeadLetterAlreadyRedriven(long id) {
+class DeadLetterAlreadyRedriven extends ErrorResponseException {
+  DeadLetterAlreadyRedriven(long id) {
     super(HttpStatus.CONFLICT, problem(id), null);
   }
 

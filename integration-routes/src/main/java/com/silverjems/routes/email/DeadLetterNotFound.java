@@ -5,8 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** An admin asked for a dead letter that does not exist. */
-public class DeadLetterNotFound extends ErrorResponseException {
-  public DeadLetterNotFound(long id) {
+class DeadLetterNotFound extends ErrorResponseException {
+  DeadLetterNotFound(long id) {
     super(HttpStatus.NOT_FOUND, problem(id), null);
   }
 

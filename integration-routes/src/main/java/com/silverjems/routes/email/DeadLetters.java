@@ -7,16 +7,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Emails the hub gave up on, for admins to read and re-drive. */
-public class DeadLetters {
+class DeadLetters {
 
   private final JdbcClient jdbc;
 
-  public DeadLetters(JdbcClient jdbc) {
+  DeadLetters(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** Open dead letters first (newest first), then re-driven ones when asked for. */
-  public List<DeadLetter> list(boolean includeRedriven, int limit, int offset) {
+  List<DeadLetter> list(boolean includeRedriven, int limit, int offset) {
     return jdbc.sql(
             """
             SELECT id, outbox_event_id, event_type, recipient, reason, attempts, created_at, redriven_at

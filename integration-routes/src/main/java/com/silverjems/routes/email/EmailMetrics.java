@@ -19,19 +19,33 @@ import org.slf4j.LoggerFactory;
  * The routes increment the same meters through camel-micrometer endpoints, which add the {@code
  * camelContext} tag: it is registered here too, so both agree on one set of tag keys.
  */
-public class EmailMetrics {
+final class EmailMetrics {
 
-  public static final String EMAILS = "silverjems.email";
-  public static final String SEND_TIMER = "silverjems.email.send";
+  static final String EMAILS = "silverjems.email";
+  static final String SEND_TIMER = "silverjems.email.send";
   static final String PENDING = "silverjems.outbox.pending.events";
   static final String DEAD_LETTERS = "silverjems.email.dead.letters";
+
+  /**
+   * The camel-micrometer endpoint that counts the outcome of the exchange's email ({@link
+   * EmailHeaders#OUTCOME}) under its event type: the relay's route and its error policy both end
+   * with it.
+   */
+  static final String COUNT_OUTCOME =
+      "micrometer:counter:"
+          + EMAILS
+          + "?tags.event_type=${header."
+          + EmailHeaders.EVENT_TYPE
+          + "}&tags.outcome=${header."
+          + EmailHeaders.OUTCOME
+          + "}";
 
   private static final Logger log = LoggerFactory.getLogger(EmailMetrics.class);
 
   private final MeterRegistry registry;
   private final String camelContext;
 
-  public EmailMetrics(MeterRegistry registry, CamelContext camel, EmailRecords records) {
+  EmailMetrics(MeterRegistry registry, CamelContext camel, EmailRecords records) {
     this.registry = registry;
     this.camelContext = camel.getName();
     for (String type : EmailTemplates.EMAILING) {
@@ -51,7 +65,7 @@ public class EmailMetrics {
   }
 
   /** Counts one email outcome; the routes use the camel-micrometer endpoint for the same meter. */
-  public void count(String eventType, EmailOutcome outcome) {
+  void count(String eventType, EmailOutcome outcome) {
     counter(eventType, outcome).increment();
   }
 

@@ -1,5 +1,6 @@
 package com.silverjems.routes.email;
 
+import com.silverjems.routes.email.EmailDeliveryEvents.SentEmail;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,11 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The relay's records: what was sent (and the SES message id that links delivery events back), what
  * was rescheduled and what was given up on. Methods that write several rows are transactions.
  */
-public class EmailRecords {
+class EmailRecords {
 
   private final JdbcClient jdbc;
 
-  public EmailRecords(JdbcClient jdbc) {
+  EmailRecords(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -98,7 +99,7 @@ public class EmailRecords {
   }
 
   /** The latest SES delivery event about a send: {@code delivered}, {@code hard_bounced}, ... */
-  public void recordDeliveryEvent(String sesMessageId, String status, String event) {
+  void recordDeliveryEvent(String sesMessageId, String status, String event) {
     jdbc.sql(
             """
             UPDATE email_send SET status = :status, last_event = :event, last_event_at = now()
@@ -151,7 +152,7 @@ public class EmailRecords {
   }
 
   /** The send a delivery event is about, by SES message id. */
-  public Optional<SendRecord> findBySesMessageId(String sesMessageId) {
+  Optional<SentEmail> findBySesMessageId(String sesMessageId) {
     return jdbc.sql(
             """
             SELECT s.outbox_event_id, s.generation, s.event_type, s.recipient, s.status
@@ -160,7 +161,7 @@ public class EmailRecords {
         .param("messageId", sesMessageId)
         .query(
             (rs, row) ->
-                new SendRecord(
+                new SentEmail(
                     rs.getObject(1, UUID.class),
                     rs.getInt(2),
                     rs.getString(3),
@@ -169,11 +170,7 @@ public class EmailRecords {
         .optional();
   }
 
-  /** One row of email_send. */
-  public record SendRecord(
-      UUID outboxEventId, int generation, String eventType, String recipient, String status) {}
-
-  public static String truncate(String text) {
+  static String truncate(String text) {
     if (text == null) {
       return null;
     }

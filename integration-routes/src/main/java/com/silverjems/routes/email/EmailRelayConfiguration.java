@@ -2,6 +2,7 @@ package com.silverjems.routes.email;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.silverjems.routes.ConditionalOnRouteGroup;
+import com.silverjems.routes.InsertOnceMessageIdRepository;
 import com.silverjems.routes.RouteGroupsProperties.RouteGroup;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -96,12 +97,28 @@ class EmailRelayConfiguration {
   }
 
   @Bean
+  EmailErrorPolicy emailErrorPolicy(RelayFailures emailRelayFailures) {
+    return new EmailErrorPolicy(emailRelayFailures);
+  }
+
+  /**
+   * Named: the claim query reads its values through {@code ${bean:emailClaimParameters...}} (a poll
+   * has no message to carry them).
+   */
+  @Bean
   ClaimParameters emailClaimParameters() {
     return new ClaimParameters(properties.relay());
   }
 
   @Bean
-  OutboxRelayRoutes outboxRelayRoutes() {
-    return new OutboxRelayRoutes(properties.relay().parallelism());
+  OutboxRelayRoutes outboxRelayRoutes(
+      RelaySteps emailRelaySteps,
+      SendTransaction emailSendTransaction,
+      InsertOnceMessageIdRepository emailIdempotentRepository) {
+    return new OutboxRelayRoutes(
+        emailRelaySteps,
+        emailSendTransaction,
+        emailIdempotentRepository,
+        properties.relay().parallelism());
   }
 }

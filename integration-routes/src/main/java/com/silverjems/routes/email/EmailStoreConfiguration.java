@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What both email groups share: the email tables (sends, suppressions, dead letters), the email
- * meters and the admin API. The delivery-events service runs without the relay, and needs them too.
+ * meters, the admin API and {@link EmailDeliveryEvents}. The delivery-events service runs without
+ * the relay, and needs them too.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRouteGroup({RouteGroup.EMAIL, RouteGroup.DELIVERY_EVENTS})
@@ -39,5 +40,12 @@ class EmailStoreConfiguration {
   @Bean
   EmailMetrics emailMetrics(MeterRegistry registry, CamelContext camel, EmailRecords records) {
     return new EmailMetrics(registry, camel, records);
+  }
+
+  /** The delivery-events group's way in. */
+  @Bean
+  EmailDeliveryEvents emailDeliveryEvents(
+      EmailRecords records, Suppressions suppressions, EmailMetrics emailMetrics) {
+    return new EmailDeliveryEvents(records, suppressions, emailMetrics);
   }
 }

@@ -1,6 +1,6 @@
 package com.silverjems.routes.email;
 
-import com.silverjems.routes.RouteErrorPolicy;
+import com.silverjems.routes.InsertOnceMessageIdRepository;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -23,22 +23,19 @@ final class OutboxRelayRoutes extends RouteBuilder {
   static final String SES_SEND = "ses-send";
   static final String MARK_PROCESSED = "mark-processed";
 
-  static final String SEND_TRANSACTION = "emailSendTransaction";
-  static final String IDEMPOTENT_REPOSITORY = "emailIdempotentRepository";
-  static final String STEPS = "emailRelaySteps";
-
-  private static final String COUNT_OUTCOME =
-      "micrometer:counter:"
-          + EmailMetrics.EMAILS
-          + "?tags.event_type=${header."
-          + EmailHeaders.EVENT_TYPE
-          + "}&tags.outcome=${header."
-          + EmailHeaders.OUTCOME
-          + "}";
-
+  private final RelaySteps steps;
+  private final SendTransaction transaction;
+  private final InsertOnceMessageIdRepository sentKeys;
   private final int parallelism;
 
-  OutboxRelayRoutes(int parallelism) {
+  OutboxRelayRoutes(
+      RelaySteps steps,
+      SendTransaction transaction,
+      InsertOnceMessageIdRepository sentKeys,
+      int parallelism) {
+    this.steps = steps;
+    this.transaction = transaction;
+    this.sentKeys = sentKeys;
     this.parallelism = parallelism;
   }
 
@@ -61,33 +58,28 @@ final class OutboxRelayRoutes extends RouteBuilder {
 
     from("direct:" + EVENT_ROUTE)
         .routeId(EVENT_ROUTE)
-        .routeConfigurationId(RouteErrorPolicy.EMAIL_OUTBOX)
-        .bean(STEPS, "prepare")
+        .routeConfigurationId(EmailErrorPolicy.OUTBOX)
+        .process(steps::prepare)
         .choice()
         .when(header(EmailHeaders.SENDS_EMAIL))
-        .bean(STEPS, "render")
+        .process(steps::render)
         .to("direct:" + SEND_ROUTE)
-        .bean(STEPS, "afterSend")
+        .process(steps::afterSend)
         .filter(header(EmailHeaders.OUTCOME).isNotNull())
-        .to(COUNT_OUTCOME)
+        .to(EmailMetrics.COUNT_OUTCOME)
         .end()
         .end()
-        .to(
-            "sql:UPDATE outbox_event SET processed_at = now()"
-                + " WHERE id = CAST(:#${header."
-                + EmailHeaders.OUTBOX_ID
-                + "} AS uuid)"
-                + "?dataSource=#dataSource")
+        // The statement reads EmailHeaders.OUTBOX_ID.
+        .to("sql:classpath:email/mark-processed.sql?dataSource=#dataSource")
         .id(MARK_PROCESSED);
 
     // Route configuration email-send has no error handler: a failure goes straight to the error
     // policy of email-outbox-event, which first rolls this transaction back (key and record).
     from("direct:" + SEND_ROUTE)
         .routeId(SEND_ROUTE)
-        .routeConfigurationId(RouteErrorPolicy.EMAIL_SEND)
-        .bean(SEND_TRANSACTION, "begin")
-        .idempotentConsumer(header(EmailHeaders.IDEMPOTENCY_KEY))
-        .idempotentRepository(IDEMPOTENT_REPOSITORY)
+        .routeConfigurationId(EmailErrorPolicy.SEND)
+        .process(transaction::begin)
+        .idempotentConsumer(header(EmailHeaders.IDEMPOTENCY_KEY), sentKeys)
         .eager(true)
         .completionEager(true)
         .skipDuplicate(false)
@@ -97,19 +89,19 @@ final class OutboxRelayRoutes extends RouteBuilder {
             "Outbox event ${header."
                 + EmailHeaders.OUTBOX_ID
                 + "} was handed to SES before a restart; not sending it again")
-        .when(method(STEPS, "isSuppressed"))
-        .bean(STEPS, "recordSuppressed")
+        .when(steps::isSuppressed)
+        .process(steps::recordSuppressed)
         .otherwise()
         // Right before the call: the slot is the moment SES sees the email, whatever the
         // database took for the key and the suppression check.
-        .bean(STEPS, "acquirePermit")
+        .process(steps::acquirePermit)
         .to("micrometer:timer:" + EmailMetrics.SEND_TIMER + "?action=start")
         .to("aws2-ses:{{silverjems.email.from-address}}?amazonSESClient=#emailSesClient")
         .id(SES_SEND)
         .to("micrometer:timer:" + EmailMetrics.SEND_TIMER + "?action=stop")
-        .bean(STEPS, "recordSent")
+        .process(steps::recordSent)
         .end()
         .end()
-        .bean(SEND_TRANSACTION, "commit");
+        .process(transaction::commit);
   }
 }

@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the relay does when handling an outbox event failed (called from the {@code email-outbox}
- * route configuration of {@link com.silverjems.routes.RouteErrorPolicy}): slow down on throttling,
- * retry later with backoff, or dead-letter. Every path writes to the database before the exchange
- * ends, so a crash in between leaves the claim to expire and the event to be tried again.
+ * route configuration of {@link EmailErrorPolicy}): slow down on throttling, retry later with
+ * backoff, or dead-letter. Every path writes to the database before the exchange ends, so a crash
+ * in between leaves the claim to expire and the event to be tried again.
  */
-public final class RelayFailures {
+final class RelayFailures {
 
   private static final Logger log = LoggerFactory.getLogger(RelayFailures.class);
 
@@ -37,7 +37,7 @@ public final class RelayFailures {
     this.maxAttempts = maxAttempts;
   }
 
-  public void handle(Exchange exchange) {
+  void handle(Exchange exchange) {
     // First undo the send transaction, if the failure left it open: the idempotency key must not
     // survive a send that did not happen, and what follows must not join that transaction.
     transaction.rollbackIfOpen(exchange);
@@ -84,7 +84,7 @@ public final class RelayFailures {
   }
 
   /** The line an on-call engineer acts on: what, to whom, why, and how to send it again. */
-  public static void logDeadLetter(
+  static void logDeadLetter(
       long deadLetter, UUID outboxId, String eventType, String recipient, String reason) {
     log.error(
         "EMAIL DEAD-LETTERED id={} outbox_event={} type={} to={} reason=\"{}\" -- fix the cause,"

@@ -10,7 +10,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.aws2.ses.Ses2Constants;
 
 /** The relay's steps, one method per step of {@link OutboxRelayRoutes}. */
-public final class RelaySteps {
+final class RelaySteps {
 
   static final String EVENT = "SilverjemsOutboxEvent";
 
@@ -43,7 +43,7 @@ public final class RelaySteps {
   }
 
   /** Turns a claimed row into an {@link OutboxEvent} and checks it against its schema. */
-  public void prepare(Exchange exchange) {
+  void prepare(Exchange exchange) {
     Message in = exchange.getIn();
     @SuppressWarnings("unchecked")
     Map<String, Object> row = in.getBody(Map.class);
@@ -83,7 +83,7 @@ public final class RelaySteps {
   }
 
   /** Renders the email and sets what camel-aws2-ses reads: a MIME body sends SendRawEmail. */
-  public void render(Exchange exchange) {
+  void render(Exchange exchange) {
     OutboxEvent event = exchange.getProperty(EVENT, OutboxEvent.class);
     RenderedEmail email = templates.render(event);
     Message in = exchange.getIn();
@@ -103,16 +103,16 @@ public final class RelaySteps {
    * Waits for the rate limiter, inside the send transaction (its connection waits too: at most
    * {@code parallelism} of them, for at most {@code parallelism / rate} seconds).
    */
-  public void acquirePermit() throws InterruptedException {
+  void acquirePermit(Exchange exchange) throws InterruptedException {
     limiter.acquire();
   }
 
-  public boolean isSuppressed(Exchange exchange) {
+  boolean isSuppressed(Exchange exchange) {
     return suppressions.isSuppressed(
         exchange.getIn().getHeader(EmailHeaders.RECIPIENT, String.class));
   }
 
-  public void recordSent(Exchange exchange) {
+  void recordSent(Exchange exchange) {
     OutboxEvent event = exchange.getProperty(EVENT, OutboxEvent.class);
     records.recordSent(
         event.id(),
@@ -123,7 +123,7 @@ public final class RelaySteps {
     exchange.getIn().setHeader(EmailHeaders.OUTCOME, EmailOutcome.SENT.label());
   }
 
-  public void recordSuppressed(Exchange exchange) {
+  void recordSuppressed(Exchange exchange) {
     OutboxEvent event = exchange.getProperty(EVENT, OutboxEvent.class);
     records.recordSuppressed(
         event.id(), event.generation(), event.eventType(), event.recipientEmail());
@@ -131,7 +131,7 @@ public final class RelaySteps {
   }
 
   /** SES took an email: the limiter may speed back up. */
-  public void afterSend(Exchange exchange) {
+  void afterSend(Exchange exchange) {
     if (EmailOutcome.SENT.label().equals(exchange.getIn().getHeader(EmailHeaders.OUTCOME))) {
       limiter.onSent();
     }

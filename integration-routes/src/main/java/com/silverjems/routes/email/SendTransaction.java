@@ -12,7 +12,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * marks a failed exchange rollback-only, which would stop the calling route from recording the
  * failure (reschedule, dead letter) that must follow the rollback.
  */
-public final class SendTransaction {
+final class SendTransaction {
 
   private static final String STATUS = "SilverjemsSendTransaction";
 
@@ -27,18 +27,18 @@ public final class SendTransaction {
     this.definition = definition;
   }
 
-  public void begin(Exchange exchange) {
+  void begin(Exchange exchange) {
     exchange.setProperty(STATUS, transactions.getTransaction(definition));
   }
 
-  public void commit(Exchange exchange) {
+  void commit(Exchange exchange) {
     TransactionStatus status = exchange.getProperty(STATUS, TransactionStatus.class);
     exchange.removeProperty(STATUS);
     transactions.commit(status);
   }
 
   /** Rolls back a transaction the failure left open; nothing when none is. */
-  public void rollbackIfOpen(Exchange exchange) {
+  void rollbackIfOpen(Exchange exchange) {
     TransactionStatus status = exchange.getProperty(STATUS, TransactionStatus.class);
     exchange.removeProperty(STATUS);
     if (status != null && !status.isCompleted()) {

@@ -10,15 +10,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * delivery-events group adds to it; admins read it and may lift an entry (after the shopper fixed
  * their mailbox, say).
  */
-public class Suppressions {
+class Suppressions {
 
   private final JdbcClient jdbc;
 
-  public Suppressions(JdbcClient jdbc) {
+  Suppressions(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  public boolean isSuppressed(String email) {
+  boolean isSuppressed(String email) {
     return jdbc.sql("SELECT EXISTS (SELECT 1 FROM email_suppression WHERE email = :email)")
         .param("email", normalise(email))
         .query(Boolean.class)
@@ -26,7 +26,7 @@ public class Suppressions {
   }
 
   /** Adds the address; a second report about the same address keeps the first one. */
-  public boolean suppress(String email, Reason reason, String detail, String sesMessageId) {
+  boolean suppress(String email, Reason reason, String detail, String sesMessageId) {
     return jdbc.sql(
                 """
                 INSERT INTO email_suppression (email, reason, detail, ses_message_id)
@@ -40,7 +40,7 @@ public class Suppressions {
         == 1;
   }
 
-  public List<Suppression> list(int limit, int offset) {
+  List<Suppression> list(int limit, int offset) {
     return jdbc.sql(
             """
             SELECT email, reason, detail, ses_message_id, created_at FROM email_suppression
@@ -60,7 +60,7 @@ public class Suppressions {
   }
 
   /** Lifts the suppression; false when the address was not suppressed. */
-  public boolean lift(String email) {
+  boolean lift(String email) {
     return jdbc.sql("DELETE FROM email_suppression WHERE email = :email")
             .param("email", normalise(email))
             .update()
@@ -72,7 +72,7 @@ public class Suppressions {
   }
 
   /** Why an address is suppressed. */
-  public enum Reason {
+  enum Reason {
     HARD_BOUNCE,
     COMPLAINT
   }

@@ -1,16 +1,17 @@
 package com.silverjems.routes.images;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.silverjems.routes.ConditionalOnRouteGroup;
+import com.silverjems.routes.RouteGroupsProperties.RouteGroup;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The images route group; nothing of it exists unless {@code routes.groups} contains images. */
 @Configuration(proxyBeanMethods = false)
-@Conditional(ImagesRouteGroupEnabled.class)
+@ConditionalOnRouteGroup(RouteGroup.IMAGES)
 class ImagesConfiguration {
 
   /** Named so the route can give it to Camel's aws2-s3 ({@code amazonS3Client=#imagesS3Client}). */

@@ -32,13 +32,26 @@ public final class SignedAdminCalls {
   }
 
   public HttpRequest.Builder signed(String method, String pathAndQuery) {
-    long now = Instant.now().getEpochSecond();
+    return signedAs(signature, method, pathAndQuery, pathAndQuery, Instant.now().getEpochSecond());
+  }
+
+  /**
+   * A call to {@code pathAndQuery} on behalf of {@link #ADMIN}, signed as a forger would: with
+   * {@code key}, over {@code signedPathAndQuery} (another path than the one called, say), at {@code
+   * epochSecond}.
+   */
+  public HttpRequest.Builder signedAs(
+      AdminCallSignature key,
+      String method,
+      String pathAndQuery,
+      String signedPathAndQuery,
+      long epochSecond) {
     return request(method, pathAndQuery)
         .header(AdminCallSignature.ACTOR_HEADER, ADMIN)
-        .header(AdminCallSignature.TIMESTAMP_HEADER, Long.toString(now))
+        .header(AdminCallSignature.TIMESTAMP_HEADER, Long.toString(epochSecond))
         .header(
             AdminCallSignature.SIGNATURE_HEADER,
-            signature.sign(method, pathAndQuery, now, ADMIN, new byte[0]));
+            key.sign(method, signedPathAndQuery, epochSecond, ADMIN, new byte[0]));
   }
 
   public HttpRequest.Builder request(String method, String pathAndQuery) {

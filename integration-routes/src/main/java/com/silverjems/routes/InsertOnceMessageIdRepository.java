@@ -1,4 +1,4 @@
-package com.silverjems.routes.email;
+package com.silverjems.routes;
 
 import java.sql.Timestamp;
 import javax.sql.DataSource;
@@ -7,11 +7,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Camel's JDBC idempotent repository, with one change to {@link #add}: a single {@code INSERT ...
- * ON CONFLICT DO NOTHING} instead of count-then-insert. Inside the send transaction that insert
- * takes the key's row lock, so a second instance that claimed the same event (an expired lease)
- * waits for the first to commit or roll back and then knows whether the email went; count-then-
- * insert would let both see 0 and both send. The table comes from migration V24, not from here.
+ * The hub's idempotent repository (the email relay's send keys, the delivery events' SNS message
+ * ids), plumbing two route groups share: Camel's JDBC idempotent repository, with one change to
+ * {@link #add}: a single {@code INSERT ... ON CONFLICT DO NOTHING} instead of count-then-insert.
+ * Inside the send transaction that insert takes the key's row lock, so a second instance that
+ * claimed the same event (an expired lease) waits for the first to commit or roll back and then
+ * knows whether the email went; count-then-insert would let both see 0 and both send. The table
+ * comes from migration V24, not from here.
  */
 public final class InsertOnceMessageIdRepository extends JdbcMessageIdRepository {
 
