@@ -42,6 +42,52 @@ class OrderEventsTest {
     assertThat(violations("order-placed", OrderEvents.placed(order, at))).isEmpty();
     assertThat(violations("order-paid", OrderEvents.paid(order, "pi_123", at))).isEmpty();
     assertThat(violations("order-shipped", OrderEvents.shipped(order, at))).isEmpty();
+    assertThat(violations("order-cancelled", OrderEvents.cancelled(order, null, true, at)))
+        .isEmpty();
+    assertThat(
+            violations(
+                "order-refunded",
+                OrderEvents.refunded(
+                    order,
+                    java.util.Map.of("EAR-DRP-OS", 1),
+                    2900,
+                    "GBP",
+                    UUID.randomUUID().toString(),
+                    false,
+                    at)))
+        .isEmpty();
+  }
+
+  @Test
+  void theSharedHeadIsWrittenFlatAtTheTopOfThePayload() {
+    ObjectNode paid = json.valueToTree(OrderEvents.paid(order, "pi_123", at));
+    assertThat(paid.has("head")).isFalse();
+    List<String> fields = new java.util.ArrayList<>();
+    paid.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields)
+        .containsExactly(
+            "orderId",
+            "orderNumber",
+            "recipient",
+            "lines",
+            "totalMinor",
+            "currency",
+            "occurredAt",
+            "shippingAddress",
+            "paymentReference");
+    ObjectNode refunded =
+        json.valueToTree(
+            OrderEvents.refunded(
+                order,
+                java.util.Map.of("EAR-DRP-OS", 1),
+                2900,
+                "GBP",
+                UUID.randomUUID().toString(),
+                false,
+                at));
+    assertThat(refunded.get("lines")).hasSize(1);
+    assertThat(refunded.get("lines").get(0).get("quantity").asInt()).isEqualTo(1);
+    assertThat(refunded.get("totalMinor").asLong()).isEqualTo(2900);
   }
 
   @Test
