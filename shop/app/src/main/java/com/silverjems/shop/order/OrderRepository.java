@@ -140,28 +140,15 @@ class OrderRepository {
 
   /** The order, its row locked until the transaction ends. */
   Optional<OrderView> lock(UUID id) {
-    return jdbc.sql(
-            "SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE o.id = :id FOR UPDATE")
-        .param("id", id)
-        .query((row, n) -> order(row))
-        .optional()
-        .map(this::withLines);
+    return one("o.id = :key FOR UPDATE", id);
   }
 
   Optional<OrderView> find(UUID id) {
-    return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE o.id = :id")
-        .param("id", id)
-        .query((row, n) -> order(row))
-        .optional()
-        .map(this::withLines);
+    return one("o.id = :key", id);
   }
 
   Optional<OrderView> findByNumber(String number) {
-    return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE o.number = :number")
-        .param("number", number)
-        .query((row, n) -> order(row))
-        .optional()
-        .map(this::withLines);
+    return one("o.number = :key", number);
   }
 
   Optional<OrderView> findForShopper(String number, UUID accountId, String email) {
@@ -232,6 +219,14 @@ class OrderRepository {
                     row.getString("reason"),
                     row.getTimestamp("occurred_at").toInstant()))
         .list();
+  }
+
+  private Optional<OrderView> one(String condition, Object key) {
+    return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE " + condition)
+        .param("key", key)
+        .query((row, n) -> order(row))
+        .optional()
+        .map(this::withLines);
   }
 
   private OrderView withLines(OrderView order) {

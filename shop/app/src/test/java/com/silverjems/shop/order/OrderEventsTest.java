@@ -44,18 +44,7 @@ class OrderEventsTest {
     assertThat(violations("order-shipped", OrderEvents.shipped(order, at))).isEmpty();
     assertThat(violations("order-cancelled", OrderEvents.cancelled(order, null, true, at)))
         .isEmpty();
-    assertThat(
-            violations(
-                "order-refunded",
-                OrderEvents.refunded(
-                    order,
-                    java.util.Map.of("EAR-DRP-OS", 1),
-                    2900,
-                    "GBP",
-                    UUID.randomUUID().toString(),
-                    false,
-                    at)))
-        .isEmpty();
+    assertThat(violations("order-refunded", refundOfOneEarring())).isEmpty();
   }
 
   @Test
@@ -75,16 +64,7 @@ class OrderEventsTest {
             "occurredAt",
             "shippingAddress",
             "paymentReference");
-    ObjectNode refunded =
-        json.valueToTree(
-            OrderEvents.refunded(
-                order,
-                java.util.Map.of("EAR-DRP-OS", 1),
-                2900,
-                "GBP",
-                UUID.randomUUID().toString(),
-                false,
-                at));
+    ObjectNode refunded = json.valueToTree(refundOfOneEarring());
     assertThat(refunded.get("lines")).hasSize(1);
     assertThat(refunded.get("lines").get(0).get("quantity").asInt()).isEqualTo(1);
     assertThat(refunded.get("totalMinor").asLong()).isEqualTo(2900);
@@ -101,6 +81,18 @@ class OrderEventsTest {
         .anySatisfy(m -> assertThat(m).contains("orderNumber"))
         .anySatisfy(m -> assertThat(m).contains("email"))
         .anySatisfy(m -> assertThat(m).contains("currency"));
+  }
+
+  /** One of the two earrings refunded. */
+  private OrderEvents.OrderRefunded refundOfOneEarring() {
+    return OrderEvents.refunded(
+        order,
+        java.util.Map.of("EAR-DRP-OS", 1),
+        2900,
+        "GBP",
+        UUID.randomUUID().toString(),
+        false,
+        at);
   }
 
   private java.util.Set<String> violations(String type, Object payload) {
