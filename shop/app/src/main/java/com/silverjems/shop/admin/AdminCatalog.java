@@ -2,6 +2,7 @@ package com.silverjems.shop.admin;
 
 import com.silverjems.shop.audit.AuditLog;
 import com.silverjems.shop.catalog.CatalogChanged;
+import com.silverjems.shop.stock.StockLedger;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The write side of the catalogue. Every change locks the row it edits, records who changed what
  * (before and after) in the audit log in the same transaction, and announces itself so cached
- * catalogue responses are dropped once it has committed.
+ * catalogue responses are dropped once it has committed. Variants, their prices and their stock are
+ * written by the {@link StockLedger}, the one writer of {@code product_variant}.
  */
 @Component
 class AdminCatalog {
@@ -22,11 +24,14 @@ class AdminCatalog {
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final StockLedger stock;
 
-  AdminCatalog(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
+  AdminCatalog(
+      JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, StockLedger stock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.events = events;
+    this.stock = stock;
   }
 
   /** A product as the admin sees it, published or not, with stock. */
@@ -114,23 +119,17 @@ class AdminCatalog {
   Variant addVariant(String slug, AdminForms.VariantForm form, String actor) {
     lockProduct(slug);
     try {
-      jdbc.sql(
-              """
-              INSERT INTO product_variant (product_id, sku, metal, purity, size, weight_grams,
-                  price_minor, currency, stock)
-              SELECT id, :sku, :metal, :purity, :size, :weight, :price, :currency, :stock
-              FROM product WHERE slug = :slug
-              """)
-          .param("sku", form.sku())
-          .param("metal", form.metal().strip())
-          .param("purity", form.purity().strip())
-          .param("size", form.size() == null || form.size().isBlank() ? null : form.size().strip())
-          .param("weight", form.weightGrams())
-          .param("price", form.priceMinor())
-          .param("currency", form.currency())
-          .param("stock", form.stock())
-          .param("slug", slug)
-          .update();
+      stock.addVariant(
+          slug,
+          new StockLedger.NewVariant(
+              form.sku(),
+              form.metal().strip(),
+              form.purity().strip(),
+              form.size() == null || form.size().isBlank() ? null : form.size().strip(),
+              form.weightGrams(),
+              form.priceMinor(),
+              form.currency(),
+              form.stock()));
     } catch (DuplicateKeyException e) {
       throw new AdminProblems.AlreadyExists(
           "SKU " + form.sku() + " or this metal, purity and size of " + slug + " exists");
@@ -144,13 +143,7 @@ class AdminCatalog {
   @Transactional
   Variant setPrice(String sku, AdminForms.PriceForm form, String actor) {
     Variant before = variant(sku, true).orElseThrow(() -> new AdminProblems.NoSuchVariant(sku));
-    jdbc.sql(
-            "UPDATE product_variant SET price_minor = :price, currency = :currency,"
-                + " version = version + 1 WHERE sku = :sku")
-        .param("price", form.priceMinor())
-        .param("currency", form.currency())
-        .param("sku", sku)
-        .update();
+    stock.reprice(sku, form.priceMinor(), form.currency());
     return changed(sku, "variant.price-set", before, actor);
   }
 
@@ -158,10 +151,7 @@ class AdminCatalog {
   @Transactional
   Variant setStock(String sku, AdminForms.StockForm form, String actor) {
     Variant before = variant(sku, true).orElseThrow(() -> new AdminProblems.NoSuchVariant(sku));
-    jdbc.sql("UPDATE product_variant SET stock = :stock, version = version + 1 WHERE sku = :sku")
-        .param("stock", form.stock())
-        .param("sku", sku)
-        .update();
+    stock.count(sku, form.stock());
     return changed(sku, "variant.stock-set", before, actor);
   }
 

@@ -1,13 +1,11 @@
 package com.silverjems.shop.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.silverjems.shop.outbox.OutboxWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -15,7 +13,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Emails about an account, as outbox events ({@code email-verification-requested}, {@code
  * password-reset-requested}, schemas in shop-schema's {@code events/}): written in the caller's
- * transaction, sent by the integration hub, never from the request thread.
+ * transaction through {@link OutboxWriter}, sent by the integration hub, never from the request
+ * thread.
  */
 @Component
 class AccountEmails {
@@ -24,14 +23,14 @@ class AccountEmails {
   static final String PASSWORD_RESET = "password-reset-requested";
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
+  private final OutboxWriter outbox;
   private final Clock clock;
   private final URI publicBaseUrl;
   private final int perRecipientPerDay;
 
-  AccountEmails(JdbcClient jdbc, ObjectMapper json, Clock clock, IdentityProperties properties) {
+  AccountEmails(JdbcClient jdbc, OutboxWriter outbox, Clock clock, IdentityProperties properties) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.outbox = outbox;
     this.clock = clock;
     this.publicBaseUrl = properties.publicBaseUrl();
     this.perRecipientPerDay = properties.links().emailsPerRecipientPerDay();
@@ -93,20 +92,6 @@ class AccountEmails {
     payload.put("link", link);
     payload.put("expiresAt", expiresAt.toString());
     payload.put("occurredAt", clock.instant().toString());
-    try {
-      jdbc.sql(
-              """
-              INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type,
-                                        event_version, payload)
-              VALUES (:id, 'account', :account, :type, 1, CAST(:payload AS jsonb))
-              """)
-          .param("id", UUID.randomUUID())
-          .param("account", account.id().toString())
-          .param("type", eventType)
-          .param("payload", json.writeValueAsString(payload))
-          .update();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("An email payload of plain strings always serialises", e);
-    }
+    outbox.append("account", account.id().toString(), eventType, 1, payload);
   }
 }

@@ -1,12 +1,15 @@
 package com.silverjems.shop.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Payloads of the order events in the outbox, shaped exactly as {@code
- * events/order-*.v1.schema.json} of shop-schema (the hub validates them against those).
+ * events/order-*.v1.schema.json} of shop-schema (the hub validates them against those). Every event
+ * opens with the same {@link Head}; each adds its own fields after it.
  */
 final class OrderEvents {
 
@@ -23,117 +26,52 @@ final class OrderEvents {
   record Address(
       String name, String line1, String line2, String city, String postcode, String country) {}
 
-  record OrderPlaced(
+  /** The fields every order event starts with, written flat into the payload. */
+  record Head(
       String orderId,
       String orderNumber,
       Recipient recipient,
       List<Line> lines,
       long totalMinor,
       String currency,
-      String occurredAt,
-      Address shippingAddress) {}
+      String occurredAt) {}
 
-  record OrderPaid(
-      String orderId,
-      String orderNumber,
-      Recipient recipient,
-      List<Line> lines,
-      long totalMinor,
-      String currency,
-      String occurredAt,
-      Address shippingAddress,
-      String paymentReference) {}
+  record OrderPlaced(@JsonUnwrapped Head head, Address shippingAddress) {}
+
+  record OrderPaid(@JsonUnwrapped Head head, Address shippingAddress, String paymentReference) {}
 
   record OrderShipped(
-      String orderId,
-      String orderNumber,
-      Recipient recipient,
-      List<Line> lines,
-      long totalMinor,
-      String currency,
-      String occurredAt,
-      String carrier,
-      String trackingNumber,
-      String trackingUrl) {}
+      @JsonUnwrapped Head head, String carrier, String trackingNumber, String trackingUrl) {}
+
+  record OrderCancelled(@JsonUnwrapped Head head, String reason, boolean unpaid) {}
+
+  record OrderRefunded(@JsonUnwrapped Head head, String refundId, boolean full) {}
 
   static OrderPlaced placed(OrderView order, Instant at) {
-    return new OrderPlaced(
-        order.id().toString(),
-        order.number(),
-        recipient(order),
-        lines(order),
-        order.totalMinor(),
-        order.currency(),
-        at.toString(),
-        address(order));
+    return new OrderPlaced(head(order, at), address(order));
   }
 
   static OrderPaid paid(OrderView order, String paymentReference, Instant at) {
-    return new OrderPaid(
-        order.id().toString(),
-        order.number(),
-        recipient(order),
-        lines(order),
-        order.totalMinor(),
-        order.currency(),
-        at.toString(),
-        address(order),
-        paymentReference);
+    return new OrderPaid(head(order, at), address(order), paymentReference);
   }
 
   static OrderShipped shipped(OrderView order, Instant at) {
+    OrderView.Shipment shipment = order.shipment();
     return new OrderShipped(
-        order.id().toString(),
-        order.number(),
-        recipient(order),
-        lines(order),
-        order.totalMinor(),
-        order.currency(),
-        at.toString(),
-        order.shipment().carrier(),
-        order.shipment().trackingNumber(),
-        order.shipment().trackingUrl());
+        head(order, at), shipment.carrier(), shipment.trackingNumber(), shipment.trackingUrl());
   }
-
-  record OrderCancelled(
-      String orderId,
-      String orderNumber,
-      Recipient recipient,
-      List<Line> lines,
-      long totalMinor,
-      String currency,
-      String occurredAt,
-      String reason,
-      boolean unpaid) {}
-
-  record OrderRefunded(
-      String orderId,
-      String orderNumber,
-      Recipient recipient,
-      List<Line> lines,
-      long totalMinor,
-      String currency,
-      String occurredAt,
-      String refundId,
-      boolean full) {}
 
   static OrderCancelled cancelled(OrderView order, String reason, boolean unpaid, Instant at) {
-    return new OrderCancelled(
-        order.id().toString(),
-        order.number(),
-        recipient(order),
-        lines(order),
-        order.totalMinor(),
-        order.currency(),
-        at.toString(),
-        reason == null ? "" : reason,
-        unpaid);
+    return new OrderCancelled(head(order, at), reason == null ? "" : reason, unpaid);
   }
 
-  /** {@code quantities}: refunded quantity by SKU. */
+  /**
+   * The refund's lines (quantity refunded by SKU in {@code quantities}) and amount, not the
+   * order's.
+   */
   static OrderRefunded refunded(
       OrderView order,
-      java.util.Map<String, Integer> quantities,
+      Map<String, Integer> quantities,
       long amountMinor,
       String currency,
       String refundId,
@@ -142,42 +80,38 @@ final class OrderEvents {
     List<Line> refunded =
         order.lines().stream()
             .filter(line -> quantities.containsKey(line.sku()))
-            .map(
-                line ->
-                    new Line(
-                        line.sku(),
-                        line.productName(),
-                        line.size(),
-                        quantities.get(line.sku()),
-                        line.unitPriceMinor()))
+            .map(line -> line(line, quantities.get(line.sku())))
             .toList();
     return new OrderRefunded(
+        new Head(
+            order.id().toString(),
+            order.number(),
+            recipient(order),
+            refunded,
+            amountMinor,
+            currency,
+            at.toString()),
+        refundId,
+        full);
+  }
+
+  private static Head head(OrderView order, Instant at) {
+    return new Head(
         order.id().toString(),
         order.number(),
         recipient(order),
-        refunded,
-        amountMinor,
-        currency,
-        at.toString(),
-        refundId,
-        full);
+        order.lines().stream().map(line -> line(line, line.quantity())).toList(),
+        order.totalMinor(),
+        order.currency(),
+        at.toString());
   }
 
   private static Recipient recipient(OrderView order) {
     return new Recipient(order.email(), order.name());
   }
 
-  private static List<Line> lines(OrderView order) {
-    return order.lines().stream()
-        .map(
-            line ->
-                new Line(
-                    line.sku(),
-                    line.productName(),
-                    line.size(),
-                    line.quantity(),
-                    line.unitPriceMinor()))
-        .toList();
+  private static Line line(OrderView.Line line, int quantity) {
+    return new Line(line.sku(), line.productName(), line.size(), quantity, line.unitPriceMinor());
   }
 
   private static Address address(OrderView order) {

@@ -4,16 +4,13 @@ import com.silverjems.shop.outbox.OutboxWriter;
 import com.silverjems.shop.shopper.Shopper;
 import com.silverjems.shop.stock.StockLedger;
 import com.silverjems.shop.stock.StockLine;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,25 +19,19 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Orders and their state machine. Every status change is one transaction that locks the order,
  * checks the move against {@link OrderStatus#next()}, appends to the history and, where the
- * integration hub must act, writes the outbox event.
+ * integration hub must act, writes the outbox event. The SQL is {@link OrderRepository}'s; events
+ * are built from the order as it was written, never read back after writing.
  */
 @Component
 public class Orders {
 
-  private static final String ORDER_COLUMNS =
-      """
-      o.id, o.number, o.status, o.customer_email, o.customer_name, o.ship_name, o.ship_line1,
-      o.ship_line2, o.ship_city, o.ship_postcode, o.ship_country, o.total_minor, o.currency,
-      o.placed_at, o.carrier, o.tracking_number, o.tracking_url
-      """;
-
-  private final JdbcClient jdbc;
+  private final OrderRepository repository;
   private final OutboxWriter outbox;
   private final StockLedger stock;
   private final Clock clock;
 
-  Orders(JdbcClient jdbc, OutboxWriter outbox, StockLedger stock) {
-    this.jdbc = jdbc;
+  Orders(OrderRepository repository, OutboxWriter outbox, StockLedger stock) {
+    this.repository = repository;
     this.outbox = outbox;
     this.stock = stock;
     this.clock = Clock.systemUTC();
@@ -53,54 +44,34 @@ public class Orders {
   @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
   public OrderView place(NewOrder order, String actor) {
     UUID id = UUID.randomUUID();
-    Instant now = clock.instant();
-    long sequence = jdbc.sql("SELECT nextval('order_number_seq')").query(Long.class).single();
-    String number = String.format("SJ-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), sequence);
-    ShippingAddress address = order.shippingAddress();
-    jdbc.sql(
-            """
-            INSERT INTO customer_order (id, number, status, customer_email, customer_name,
-                account_id, cart_id, ship_name, ship_line1, ship_line2, ship_city, ship_postcode,
-                ship_country, total_minor, currency, placed_at, updated_at)
-            VALUES (:id, :number, 'placed', :email, :name, :account, :cart, :shipName, :line1,
-                :line2, :city, :postcode, :country, :total, :currency, :now, :now)
-            """)
-        .param("id", id)
-        .param("number", number)
-        .param("email", order.email())
-        .param("name", order.name())
-        .param("account", order.accountId())
-        .param("cart", order.cartId())
-        .param("shipName", address.name())
-        .param("line1", address.line1())
-        .param("line2", address.line2())
-        .param("city", address.city())
-        .param("postcode", address.postcode())
-        .param("country", address.country())
-        .param("total", order.totalMinor())
-        .param("currency", order.currency())
-        .param("now", java.sql.Timestamp.from(now))
-        .update();
-    int lineNo = 0;
-    for (NewOrder.Line line : order.lines()) {
-      jdbc.sql(
-              """
-              INSERT INTO order_line (order_id, line_no, variant_id, sku, product_name, size,
-                  quantity, unit_price_minor)
-              VALUES (:order, :no, :variant, :sku, :product, :size, :quantity, :price)
-              """)
-          .param("order", id)
-          .param("no", ++lineNo)
-          .param("variant", line.variantId())
-          .param("sku", line.sku())
-          .param("product", line.productName())
-          .param("size", line.size())
-          .param("quantity", line.quantity())
-          .param("price", line.unitPriceMinor())
-          .update();
-    }
-    recordChange(id, null, OrderStatus.PLACED, actor, null);
-    OrderView placed = find(id).orElseThrow();
+    // The database keeps microseconds: the view answered is then the view stored.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    String number = repository.nextNumber(now);
+    repository.insert(id, number, order, now);
+    repository.recordChange(id, null, OrderStatus.PLACED, actor, null);
+    OrderView placed =
+        new OrderView(
+            id,
+            number,
+            OrderStatus.PLACED,
+            order.email(),
+            order.name(),
+            order.shippingAddress(),
+            order.lines().stream()
+                .map(
+                    line ->
+                        new OrderView.Line(
+                            line.sku(),
+                            line.productName(),
+                            line.size(),
+                            line.quantity(),
+                            line.unitPriceMinor(),
+                            line.variantId()))
+                .toList(),
+            order.totalMinor(),
+            order.currency(),
+            now,
+            null);
     outbox.append(
         OrderEvents.AGGREGATE,
         id.toString(),
@@ -118,19 +89,11 @@ public class Orders {
    */
   @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
   public boolean markPaid(UUID orderId, String paymentReference, String actor) {
-    OrderStatus current = lockStatus(orderId).orElseThrow(() -> new OrderNotFound("" + orderId));
-    if (current != OrderStatus.PLACED) {
+    OrderView before = repository.lock(orderId).orElseThrow(() -> new OrderNotFound("" + orderId));
+    if (before.status() != OrderStatus.PLACED) {
       return false;
     }
-    setStatus(orderId, OrderStatus.PAID);
-    recordChange(orderId, current, OrderStatus.PAID, actor, "payment " + paymentReference);
-    OrderView order = find(orderId).orElseThrow();
-    outbox.append(
-        OrderEvents.AGGREGATE,
-        orderId.toString(),
-        "order-paid",
-        OrderEvents.VERSION,
-        OrderEvents.paid(order, paymentReference, clock.instant()));
+    pay(before, paymentReference, actor);
     return true;
   }
 
@@ -145,8 +108,9 @@ public class Orders {
   @Transactional
   public Transition transition(
       String number, OrderStatus target, String reason, OrderView.Shipment shipment, String actor) {
-    UUID id = idOf(number);
-    OrderStatus current = lockStatus(id).orElseThrow(() -> new OrderNotFound(number));
+    UUID id = repository.idOf(number).orElseThrow(() -> new OrderNotFound(number));
+    OrderView before = repository.lock(id).orElseThrow(() -> new OrderNotFound(number));
+    OrderStatus current = before.status();
     if (target == OrderStatus.REFUNDED) {
       // No money would move: only the provider's confirmed refund makes an order refunded.
       throw new RefundThroughProvider(number, current);
@@ -154,40 +118,31 @@ public class Orders {
     if (!current.canMoveTo(target)) {
       throw new IllegalOrderTransition(number, current, target);
     }
-    OrderView before = find(id).orElseThrow();
     if (target == OrderStatus.PAID) {
       // A manual payment: the same order-paid event (and customer email) as the provider's,
       // with the admin's reason as the payment reference.
       if (blank(reason)) {
         throw new ManualPaymentReasonRequired(number);
       }
-      markPaid(id, "manual: " + reason.strip(), actor);
-      return new Transition(before, find(id).orElseThrow());
+      return new Transition(before, pay(before, "manual: " + reason.strip(), actor));
     }
+    OrderView.Shipment shipped = before.shipment();
     if (target == OrderStatus.SHIPPED) {
       if (shipment == null || blank(shipment.carrier()) || blank(shipment.trackingNumber())) {
         throw new ShipmentDetailsRequired(number);
       }
-      jdbc.sql(
-              """
-              UPDATE customer_order SET carrier = :carrier, tracking_number = :tracking,
-                  tracking_url = :url WHERE id = :id
-              """)
-          .param("carrier", shipment.carrier())
-          .param("tracking", shipment.trackingNumber())
-          .param("url", shipment.trackingUrl())
-          .param("id", id)
-          .update();
+      repository.setShipment(id, shipment);
+      shipped = shipment;
     }
-    setStatus(id, target);
+    repository.setStatus(id, target);
     if (current.restocksWhenLeftFor(target)) {
       stock.putBack(
           before.lines().stream()
               .map(line -> new StockLine(line.variantId(), line.sku(), line.quantity()))
               .toList());
     }
-    recordChange(id, current, target, actor, reason);
-    OrderView after = find(id).orElseThrow();
+    repository.recordChange(id, current, target, actor, reason);
+    OrderView after = moved(before, target, shipped);
     if (target == OrderStatus.SHIPPED) {
       outbox.append(
           OrderEvents.AGGREGATE,
@@ -217,12 +172,12 @@ public class Orders {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean markRefunded(UUID orderId, String actor, String reason) {
-    OrderStatus current = lockStatus(orderId).orElseThrow();
+    OrderStatus current = repository.lockStatus(orderId).orElseThrow();
     if (!current.canMoveTo(OrderStatus.REFUNDED)) {
       return false;
     }
-    setStatus(orderId, OrderStatus.REFUNDED);
-    recordChange(orderId, current, OrderStatus.REFUNDED, actor, reason);
+    repository.setStatus(orderId, OrderStatus.REFUNDED);
+    repository.recordChange(orderId, current, OrderStatus.REFUNDED, actor, reason);
     return true;
   }
 
@@ -240,7 +195,7 @@ public class Orders {
       String currency,
       UUID refundId,
       boolean full) {
-    OrderView order = find(orderId).orElseThrow();
+    OrderView order = repository.find(orderId).orElseThrow();
     outbox.append(
         OrderEvents.AGGREGATE,
         orderId.toString(),
@@ -254,183 +209,61 @@ public class Orders {
   public record Transition(OrderView before, OrderView after) {}
 
   public Optional<OrderView> find(UUID id) {
-    return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE o.id = :id")
-        .param("id", id)
-        .query((row, n) -> order(row))
-        .optional()
-        .map(this::withLines);
+    return repository.find(id);
   }
 
   public Optional<OrderView> findByNumber(String number) {
-    return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE o.number = :number")
-        .param("number", number)
-        .query((row, n) -> order(row))
-        .optional()
-        .map(this::withLines);
+    return repository.findByNumber(number);
   }
 
   /** The order only if it belongs to this shopper (by account, or by their verified email). */
   public Optional<OrderView> findForShopper(String number, Shopper shopper) {
-    return jdbc.sql(
-            "SELECT "
-                + ORDER_COLUMNS
-                + " FROM customer_order o WHERE o.number = :number AND "
-                + SHOPPER_MATCH)
-        .param("number", number)
-        .param("account", shopper.accountId())
-        .param("email", shopper.email())
-        .query((row, n) -> order(row))
-        .optional()
-        .map(this::withLines);
+    return repository.findForShopper(number, shopper.accountId(), shopper.email());
   }
 
   /** A shopper's orders, newest first: by account, and guest orders placed with their email. */
   public List<OrderView> forShopper(Shopper shopper, int page, int size) {
-    return jdbc
-        .sql(
-            "SELECT "
-                + ORDER_COLUMNS
-                + " FROM customer_order o WHERE "
-                + SHOPPER_MATCH
-                + " ORDER BY o.placed_at DESC, o.number DESC LIMIT :limit OFFSET :offset")
-        .param("account", shopper.accountId())
-        .param("email", shopper.email())
-        .param("limit", size)
-        .param("offset", (long) page * size)
-        .query((row, n) -> order(row))
-        .list()
-        .stream()
-        .map(this::withLines)
-        .toList();
+    return repository.forShopper(shopper.accountId(), shopper.email(), page, size);
   }
 
   /** The admin's queue: orders in a status (or all), oldest first so nothing waits forever. */
   public List<OrderView> list(OrderStatus status, int page, int size) {
-    return jdbc
-        .sql(
-            "SELECT "
-                + ORDER_COLUMNS
-                + " FROM customer_order o WHERE (CAST(:status AS TEXT) IS NULL OR o.status = :status)"
-                + " ORDER BY o.placed_at, o.number LIMIT :limit OFFSET :offset")
-        .param("status", status == null ? null : status.code())
-        .param("limit", size)
-        .param("offset", (long) page * size)
-        .query((row, n) -> order(row))
-        .list()
-        .stream()
-        .map(this::withLines)
-        .toList();
+    return repository.list(status, page, size);
   }
 
   public List<StatusChange> history(UUID orderId) {
-    return jdbc.sql(
-            """
-            SELECT from_status, to_status, actor, reason, occurred_at
-            FROM order_status_history WHERE order_id = :id ORDER BY id
-            """)
-        .param("id", orderId)
-        .query(
-            (row, n) ->
-                new StatusChange(
-                    row.getString("from_status") == null
-                        ? null
-                        : OrderStatus.fromCode(row.getString("from_status")),
-                    OrderStatus.fromCode(row.getString("to_status")),
-                    row.getString("actor"),
-                    row.getString("reason"),
-                    row.getTimestamp("occurred_at").toInstant()))
-        .list();
+    return repository.history(orderId);
   }
 
-  // Guest orders count as the shopper's only through the email identity has verified.
-  private static final String SHOPPER_MATCH =
-      "(o.account_id = :account OR lower(o.customer_email) = lower(CAST(:email AS TEXT)))";
-
-  private UUID idOf(String number) {
-    return jdbc.sql("SELECT id FROM customer_order WHERE number = :number")
-        .param("number", number)
-        .query(UUID.class)
-        .optional()
-        .orElseThrow(() -> new OrderNotFound(number));
+  /** placed -> paid for a locked order, with its order-paid event; returns the paid order. */
+  private OrderView pay(OrderView before, String paymentReference, String actor) {
+    repository.setStatus(before.id(), OrderStatus.PAID);
+    repository.recordChange(
+        before.id(), before.status(), OrderStatus.PAID, actor, "payment " + paymentReference);
+    OrderView paid = moved(before, OrderStatus.PAID, before.shipment());
+    outbox.append(
+        OrderEvents.AGGREGATE,
+        before.id().toString(),
+        "order-paid",
+        OrderEvents.VERSION,
+        OrderEvents.paid(paid, paymentReference, clock.instant()));
+    return paid;
   }
 
-  private Optional<OrderStatus> lockStatus(UUID id) {
-    return jdbc.sql("SELECT status FROM customer_order WHERE id = :id FOR UPDATE")
-        .param("id", id)
-        .query(String.class)
-        .optional()
-        .map(OrderStatus::fromCode);
-  }
-
-  private void setStatus(UUID id, OrderStatus status) {
-    jdbc.sql("UPDATE customer_order SET status = :status, updated_at = now() WHERE id = :id")
-        .param("status", status.code())
-        .param("id", id)
-        .update();
-  }
-
-  private void recordChange(
-      UUID id, OrderStatus from, OrderStatus to, String actor, String reason) {
-    jdbc.sql(
-            """
-            INSERT INTO order_status_history (order_id, from_status, to_status, actor, reason)
-            VALUES (:id, :from, :to, :actor, :reason)
-            """)
-        .param("id", id)
-        .param("from", from == null ? null : from.code())
-        .param("to", to.code())
-        .param("actor", actor)
-        .param("reason", reason)
-        .update();
-  }
-
-  private OrderView withLines(OrderView order) {
-    List<OrderView.Line> lines =
-        jdbc.sql(
-                """
-                SELECT sku, product_name, size, quantity, unit_price_minor, variant_id
-                FROM order_line WHERE order_id = :id ORDER BY line_no
-                """)
-            .param("id", order.id())
-            .query(OrderView.Line.class)
-            .list();
+  /** The order as written by a move to {@code status}, with {@code shipment}. */
+  private static OrderView moved(OrderView order, OrderStatus status, OrderView.Shipment shipment) {
     return new OrderView(
         order.id(),
         order.number(),
-        order.status(),
+        status,
         order.email(),
         order.name(),
         order.shippingAddress(),
-        lines,
+        order.lines(),
         order.totalMinor(),
         order.currency(),
         order.placedAt(),
-        order.shipment());
-  }
-
-  private static OrderView order(ResultSet row) throws SQLException {
-    String carrier = row.getString("carrier");
-    return new OrderView(
-        row.getObject("id", UUID.class),
-        row.getString("number"),
-        OrderStatus.fromCode(row.getString("status")),
-        row.getString("customer_email"),
-        row.getString("customer_name"),
-        new ShippingAddress(
-            row.getString("ship_name"),
-            row.getString("ship_line1"),
-            row.getString("ship_line2"),
-            row.getString("ship_city"),
-            row.getString("ship_postcode"),
-            row.getString("ship_country")),
-        List.of(),
-        row.getLong("total_minor"),
-        row.getString("currency"),
-        row.getTimestamp("placed_at").toInstant(),
-        carrier == null
-            ? null
-            : new OrderView.Shipment(
-                carrier, row.getString("tracking_number"), row.getString("tracking_url")));
+        shipment);
   }
 
   private static boolean blank(String value) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,25 +25,25 @@ class LocalPaymentController {
 
   private final LocalPaymentProvider provider;
   private final PaymentWebhooks webhooks;
-  private final JdbcClient jdbc;
+  private final Payments payments;
   private final ObjectMapper json;
 
   LocalPaymentController(
-      LocalPaymentProvider provider, PaymentWebhooks webhooks, JdbcClient jdbc, ObjectMapper json) {
+      LocalPaymentProvider provider,
+      PaymentWebhooks webhooks,
+      Payments payments,
+      ObjectMapper json) {
     this.provider = provider;
     this.webhooks = webhooks;
-    this.jdbc = jdbc;
+    this.payments = payments;
     this.json = json;
   }
 
   @PostMapping("/api/payments/local/intents/{intentId}/pay")
   Map<String, Object> pay(@PathVariable String intentId) throws JsonProcessingException {
-    record Intent(long amountMinor, String currency) {}
-    Intent intent =
-        jdbc.sql("SELECT amount_minor, currency FROM payment WHERE intent_id = :id")
-            .param("id", intentId)
-            .query(Intent.class)
-            .optional()
+    Payments.Amount intent =
+        payments
+            .amountOf(intentId)
             .orElseThrow(
                 () ->
                     new ErrorResponseException(

@@ -26,17 +26,20 @@ class PaymentWebhooks {
   private final WebhookMetrics metrics;
   private final TransactionTemplate transaction;
   private final Refunds refunds;
+  private final Payments payments;
 
   PaymentWebhooks(
       JdbcClient jdbc,
       Orders orders,
       Refunds refunds,
+      Payments payments,
       PaymentProvider provider,
       WebhookMetrics metrics,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.orders = orders;
     this.refunds = refunds;
+    this.payments = payments;
     this.provider = provider;
     this.metrics = metrics;
     this.transaction = new TransactionTemplate(transactions);
@@ -122,7 +125,7 @@ class PaymentWebhooks {
         log.info(
             "Webhook {} reports a failed attempt on paid intent {}", event.id(), event.intentId());
       } else {
-        setStatus(event.intentId(), "failed");
+        payments.intentStatus(event.intentId(), "failed");
       }
       return true;
     }
@@ -138,7 +141,7 @@ class PaymentWebhooks {
           payment.currency());
       return true;
     }
-    setStatus(event.intentId(), "succeeded");
+    payments.intentStatus(event.intentId(), "succeeded");
     if (!orders.markPaid(
         payment.orderId(), event.intentId(), "payment-provider:" + provider.name())) {
       // Paid after the order was cancelled (unpaid too long): the money goes straight back.
@@ -151,17 +154,5 @@ class PaymentWebhooks {
       }
     }
     return true;
-  }
-
-  private void setStatus(String intentId, String status) {
-    jdbc.sql(
-            """
-            UPDATE payment SET status = :status, updated_at = now()
-            WHERE provider = :provider AND intent_id = :intent
-            """)
-        .param("status", status)
-        .param("provider", provider.name())
-        .param("intent", intentId)
-        .update();
   }
 }

@@ -2,6 +2,7 @@ package com.silverjems.shop.payment;
 
 import com.silverjems.shop.order.OrderView;
 import com.silverjems.shop.order.PaymentIntentCancellation;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -85,6 +86,29 @@ public class Payments implements PaymentIntentCancellation {
         .param("cancelled", cancelled)
         .update();
     return cancelled;
+  }
+
+  /** Records what the provider says of an intent (from a verified webhook). */
+  void intentStatus(String intentId, String status) {
+    jdbc.sql(
+            """
+            UPDATE payment SET status = :status, updated_at = now()
+            WHERE provider = :provider AND intent_id = :intent
+            """)
+        .param("status", status)
+        .param("provider", provider.name())
+        .param("intent", intentId)
+        .update();
+  }
+
+  /** What an intent asks for. */
+  record Amount(long amountMinor, String currency) {}
+
+  Optional<Amount> amountOf(String intentId) {
+    return jdbc.sql("SELECT amount_minor, currency FROM payment WHERE intent_id = :id")
+        .param("id", intentId)
+        .query(Amount.class)
+        .optional();
   }
 
   private PaymentView find(OrderView order) {

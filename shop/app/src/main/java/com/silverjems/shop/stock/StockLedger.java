@@ -1,5 +1,6 @@
 package com.silverjems.shop.stock;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,10 @@ import org.springframework.web.ErrorResponseException;
  *
  * <p>Refusals ({@link OutOfStock}) are thrown before anything is written and do not doom the
  * caller's transaction: checkout commits the refusal under its idempotency key.
+ *
+ * <p>The ledger is the one writer of {@code product_variant} (TableOwnersTest): the admin's new
+ * variants, prices and stock counts go through it too, so no other SQL can move stock past the
+ * locks above.
  */
 @Component
 public class StockLedger {
@@ -124,6 +129,68 @@ public class StockLedger {
                     .param("quantity", line.quantity())
                     .param("variant", line.variantId())
                     .update());
+  }
+
+  /** A variant as the admin puts it on the shelf, with its opening stock. */
+  public record NewVariant(
+      String sku,
+      String metal,
+      String purity,
+      String size,
+      BigDecimal weightGrams,
+      long priceMinor,
+      String currency,
+      int stock) {}
+
+  /**
+   * Adds a variant to a product (the caller has locked it), with its opening stock.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when the SKU, or this metal, purity and
+   *     size of the product, exists
+   */
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
+  public void addVariant(String productSlug, NewVariant variant) {
+    jdbc.sql(
+            """
+                INSERT INTO product_variant (product_id, sku, metal, purity, size, weight_grams,
+                    price_minor, currency, stock)
+                SELECT id, :sku, :metal, :purity, :size, :weight, :price, :currency, :stock
+                FROM product WHERE slug = :slug
+                """)
+        .param("sku", variant.sku())
+        .param("metal", variant.metal())
+        .param("purity", variant.purity())
+        .param("size", variant.size())
+        .param("weight", variant.weightGrams())
+        .param("price", variant.priceMinor())
+        .param("currency", variant.currency())
+        .param("stock", variant.stock())
+        .param("slug", productSlug)
+        .update();
+  }
+
+  /** Sets a variant's price; carts see the change at their next checkout (version). */
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
+  public void reprice(String sku, long priceMinor, String currency) {
+    jdbc.sql(
+            "UPDATE product_variant SET price_minor = :price, currency = :currency,"
+                + " version = version + 1 WHERE sku = :sku")
+        .param("price", priceMinor)
+        .param("currency", currency)
+        .param("sku", sku)
+        .update();
+  }
+
+  /**
+   * Sets the stock on the shelf to a count (after a stocktake, a delivery from the workshop, ...).
+   * Holds are not touched: they count against the new stock as against the old.
+   */
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
+  public void count(String sku, int stock) {
+    jdbc.sql("UPDATE product_variant SET stock = :stock, version = version + 1 WHERE sku = :sku")
+        .param("stock", stock)
+        .param("sku", sku)
+        .update();
   }
 
   private int ownHold(UUID cartId, long variantId) {

@@ -1,13 +1,11 @@
 package com.silverjems.shop.storefront;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -29,42 +27,23 @@ class SearchEngineFiles {
   static final List<String> DISALLOWED =
       List.of("/admin/", "/account", "/cart", "/checkout", "/order", "/sign-in", "/api/");
 
-  private final JdbcClient jdbc;
+  private final SitemapCatalogue catalogue;
   private final String baseUrl;
 
-  SearchEngineFiles(JdbcClient jdbc, StorefrontProperties properties) {
-    this.jdbc = jdbc;
+  SearchEngineFiles(SitemapCatalogue catalogue, StorefrontProperties properties) {
+    this.catalogue = catalogue;
     String base = properties.publicBaseUrl().toString();
     this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
-  record Entry(String path, OffsetDateTime lastModified) {}
-
   @GetMapping("/sitemap.xml")
   ResponseEntity<String> sitemap() {
-    List<Entry> entries =
-        jdbc.sql(
-                """
-                SELECT '/category?slug=' || c.slug AS path, max(p.updated_at) AS last_modified,
-                       0 AS kind, c.position AS position, c.slug AS slug
-                FROM category c LEFT JOIN product p ON p.category_id = c.id AND p.published
-                GROUP BY c.id
-                UNION ALL
-                SELECT '/product?slug=' || p.slug, p.updated_at, 1, 0, p.slug
-                FROM product p WHERE p.published
-                ORDER BY kind, position, slug
-                """)
-            .query(
-                (row, n) ->
-                    new Entry(
-                        row.getString("path"),
-                        row.getObject("last_modified", OffsetDateTime.class)))
-            .list();
+    List<SitemapCatalogue.Entry> entries = catalogue.sitemapEntries();
     StringBuilder xml =
         new StringBuilder(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    url(xml, new Entry("/", null));
+    url(xml, new SitemapCatalogue.Entry("/", null));
     entries.forEach(entry -> url(xml, entry));
     xml.append("</urlset>\n");
     return ResponseEntity.ok()
@@ -73,7 +52,7 @@ class SearchEngineFiles {
         .body(xml.toString());
   }
 
-  private void url(StringBuilder xml, Entry entry) {
+  private void url(StringBuilder xml, SitemapCatalogue.Entry entry) {
     xml.append("  <url><loc>")
         .append(HtmlUtils.htmlEscape(baseUrl + UriUtils.encodeQuery(entry.path(), "UTF-8")))
         .append("</loc>");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.silverjems.shop.EventSchemas;
 import com.silverjems.shop.ShopIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class CheckoutIT extends ShopIntegrationTest {
+
+  @Autowired private MeterRegistry meters;
+
+  private double checkouts(String outcome) {
+    return meters.get("silverjems.checkout").tag("outcome", outcome).counter().count();
+  }
 
   @Test
   void placesTheOrderTakesTheStockAndWritesOrderPlacedTogether() throws Exception {
@@ -137,9 +145,15 @@ class CheckoutIT extends ShopIntegrationTest {
     assertThat(post("/api/checkout", checkoutBody(theirs), "Idempotency-Key", key()).status())
         .isEqualTo(201);
     String key = key();
+    double outOfStock = checkouts("out_of_stock");
+    double replayed = checkouts("replayed");
 
     Answer first = post("/api/checkout", checkoutBody(mine), "Idempotency-Key", key);
+    // Counted by the refusal's type (OutOfStock), not by its problem's type string.
+    assertThat(checkouts("out_of_stock")).isEqualTo(outOfStock + 1);
     Answer again = post("/api/checkout", checkoutBody(mine), "Idempotency-Key", key);
+    assertThat(checkouts("replayed")).isEqualTo(replayed + 1);
+    assertThat(checkouts("out_of_stock")).isEqualTo(outOfStock + 1);
 
     assertThat(first.status()).isEqualTo(409);
     assertThat(first.body().get("type").asText()).endsWith("/out-of-stock");
@@ -158,8 +172,11 @@ class CheckoutIT extends ShopIntegrationTest {
         "/api/admin/variants/" + sku + "/price",
         Map.of("priceMinor", 5500, "currency", "GBP"),
         admin());
+    double failed = checkouts("failed");
 
     Answer refused = post("/api/checkout", checkoutBody(cart), "Idempotency-Key", key());
+    // Any refusal but out of stock counts as failed.
+    assertThat(checkouts("failed")).isEqualTo(failed + 1);
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.body().get("type").asText()).endsWith("/prices-changed");

@@ -42,6 +42,32 @@ class OrderEventsTest {
     assertThat(violations("order-placed", OrderEvents.placed(order, at))).isEmpty();
     assertThat(violations("order-paid", OrderEvents.paid(order, "pi_123", at))).isEmpty();
     assertThat(violations("order-shipped", OrderEvents.shipped(order, at))).isEmpty();
+    assertThat(violations("order-cancelled", OrderEvents.cancelled(order, null, true, at)))
+        .isEmpty();
+    assertThat(violations("order-refunded", refundOfOneEarring())).isEmpty();
+  }
+
+  @Test
+  void theSharedHeadIsWrittenFlatAtTheTopOfThePayload() {
+    ObjectNode paid = json.valueToTree(OrderEvents.paid(order, "pi_123", at));
+    assertThat(paid.has("head")).isFalse();
+    List<String> fields = new java.util.ArrayList<>();
+    paid.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields)
+        .containsExactly(
+            "orderId",
+            "orderNumber",
+            "recipient",
+            "lines",
+            "totalMinor",
+            "currency",
+            "occurredAt",
+            "shippingAddress",
+            "paymentReference");
+    ObjectNode refunded = json.valueToTree(refundOfOneEarring());
+    assertThat(refunded.get("lines")).hasSize(1);
+    assertThat(refunded.get("lines").get(0).get("quantity").asInt()).isEqualTo(1);
+    assertThat(refunded.get("totalMinor").asLong()).isEqualTo(2900);
   }
 
   @Test
@@ -55,6 +81,18 @@ class OrderEventsTest {
         .anySatisfy(m -> assertThat(m).contains("orderNumber"))
         .anySatisfy(m -> assertThat(m).contains("email"))
         .anySatisfy(m -> assertThat(m).contains("currency"));
+  }
+
+  /** One of the two earrings refunded. */
+  private OrderEvents.OrderRefunded refundOfOneEarring() {
+    return OrderEvents.refunded(
+        order,
+        java.util.Map.of("EAR-DRP-OS", 1),
+        2900,
+        "GBP",
+        UUID.randomUUID().toString(),
+        false,
+        at);
   }
 
   private java.util.Set<String> violations(String type, Object payload) {
