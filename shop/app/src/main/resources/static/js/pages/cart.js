@@ -9,6 +9,18 @@ import { productHref } from '../catalog.js';
 const MAX_QUANTITY = 20;
 const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
+// The last piece is held only briefly (checking out keeps it); a hold that ran out says so.
+function holdView(line) {
+  const until = line.reservedUntil ? timeOnly.format(new Date(line.reservedUntil)) : null;
+  if (line.hold === 'last-piece') {
+    return h('p', { class: 'stock stock--low' }, `Last one: held for you until ${until}. Check out by then to keep it.`);
+  }
+  if (line.hold === 'not-held') {
+    return h('p', { class: 'stock stock--low' }, 'No longer held for you: someone else may buy it first.');
+  }
+  return until ? h('p', { class: 'stock' }, `Held for you until ${until}`) : null;
+}
+
 function lineView(line, onChange, message) {
   const quantity = h(
     'select',
@@ -28,7 +40,7 @@ function lineView(line, onChange, message) {
       line.size ? h('p', { class: 'stock' }, `Size ${line.size}`) : null,
       h('p', { class: 'price' }, money((line.currentPriceMinor ?? line.unitPriceMinor) * line.quantity, line.currency)),
       priceChanged ? h('p', { class: 'stock stock--low' }, `Price changed from ${money(line.unitPriceMinor, line.currency)} to ${money(line.currentPriceMinor, line.currency)} each`) : null,
-      line.reservedUntil ? h('p', { class: 'stock' }, `Held for you until ${timeOnly.format(new Date(line.reservedUntil))}`) : null,
+      holdView(line),
       h(
         'div',
         { class: 'cart-line__actions' },

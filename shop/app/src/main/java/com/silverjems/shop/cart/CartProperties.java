@@ -12,6 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param reservationTtl how long adding an item holds its stock for the cart; every change to the
  *     cart renews the hold, but never past {@code reservationLifetime}
+ * @param lastPieceHold how long a hold lasts when it takes the last available piece(s) of a variant
+ *     (capped by {@code reservationTtl}); it is never renewed, so the last piece stays held only
+ *     while its holder goes on to check out
  * @param reservationLifetime a cart's holds end this long after its first hold at the latest,
  *     whatever the renewals; after that its items are kept but hold nothing (checkout still sells
  *     them while stock is free)
@@ -24,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record CartProperties(
     @DefaultValue("15m") @NotNull Duration reservationTtl,
+    @DefaultValue("5m") @NotNull Duration lastPieceHold,
     @DefaultValue("30m") @NotNull Duration reservationLifetime,
     @DefaultValue("10") @Min(1) int maxPiecesPerCart,
     @DefaultValue("20") @Min(1) int newCartsPerAddress,
@@ -33,12 +37,14 @@ record CartProperties(
   CartProperties {
     if (reservationTtl.isNegative()
         || reservationTtl.isZero()
+        || lastPieceHold.isNegative()
+        || lastPieceHold.isZero()
         || reservationLifetime.compareTo(reservationTtl) < 0
         || newCartsWindow.isNegative()
         || newCartsWindow.isZero()) {
       throw new IllegalArgumentException(
-          "silverjems.cart needs 0 < reservation-ttl <= reservation-lifetime and a positive"
-              + " new-carts-window");
+          "silverjems.cart needs 0 < reservation-ttl <= reservation-lifetime, a positive"
+              + " last-piece-hold and a positive new-carts-window");
     }
   }
 }

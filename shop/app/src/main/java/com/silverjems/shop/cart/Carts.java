@@ -52,7 +52,9 @@ public class Carts {
                 """
                 SELECT v.sku, p.slug AS product_slug, p.name AS product_name, v.size, i.quantity,
                        i.unit_price_minor, v.price_minor AS current_price_minor, i.currency,
-                       r.expires_at AS reserved_until
+                       r.expires_at AS reserved_until,
+                       CASE WHEN r.expires_at IS NULL OR r.expires_at <= now() THEN 'not-held'
+                            WHEN r.last_piece THEN 'last-piece' ELSE 'held' END AS hold
                 FROM cart_item i
                 JOIN product_variant v ON v.id = i.variant_id
                 JOIN product p ON p.id = v.product_id
@@ -72,7 +74,8 @@ public class Carts {
                         row.getLong("unit_price_minor"),
                         row.getLong("current_price_minor"),
                         row.getString("currency"),
-                        instant(row.getTimestamp("reserved_until"))))
+                        instant(row.getTimestamp("reserved_until")),
+                        row.getString("hold")))
             .list();
     long total = items.stream().mapToLong(item -> item.currentPriceMinor() * item.quantity()).sum();
     String currency = items.isEmpty() ? "GBP" : items.get(0).currency();
@@ -108,6 +111,7 @@ public class Carts {
         cartId,
         new StockLine(variant.id(), sku, quantity),
         properties.reservationTtl(),
+        properties.lastPieceHold(),
         holdsUntil);
     if (!cooling) {
       startLifetime(cartId, holdsUntil);
@@ -158,12 +162,22 @@ public class Carts {
     requireOpen(find(target, Optional.of(shopper), true));
     CartRow source = find(anonymousCartId, Optional.of(shopper), true);
     requireOpen(source);
-    record Item(long variantId, String sku, int quantity, long price, String currency) {}
+    record Item(
+        long variantId,
+        String sku,
+        int quantity,
+        long price,
+        String currency,
+        Timestamp lastPieceUntil) {}
+    // A last-piece hold's deadline goes along into the shopper's cart: merging starts none anew.
     List<Item> items =
         jdbc.sql(
                 """
-                SELECT i.variant_id, v.sku, i.quantity, i.unit_price_minor AS price, i.currency
+                SELECT i.variant_id, v.sku, i.quantity, i.unit_price_minor AS price, i.currency,
+                       r.expires_at AS last_piece_until
                 FROM cart_item i JOIN product_variant v ON v.id = i.variant_id
+                LEFT JOIN stock_reservation r
+                  ON r.cart_id = i.cart_id AND r.variant_id = i.variant_id AND r.last_piece
                 WHERE i.cart_id = :cart ORDER BY i.variant_id
                 """)
             .param("cart", anonymousCartId)
@@ -202,12 +216,17 @@ public class Carts {
         // Over the per-cart cap: the item stays, unheld, for the shopper to trim or buy.
         continue;
       }
+      Instant notAfter =
+          item.lastPieceUntil() != null && item.lastPieceUntil().toInstant().isBefore(holdsUntil)
+              ? item.lastPieceUntil().toInstant()
+              : holdsUntil;
       try {
         stock.hold(
             target,
             new StockLine(item.variantId(), item.sku(), kept),
             properties.reservationTtl(),
-            holdsUntil);
+            properties.lastPieceHold(),
+            notAfter);
         startLifetime(target, holdsUntil);
       } catch (OutOfStock gone) {
         // Nothing was written by the failed hold; the item stays for the shopper to see.
@@ -282,9 +301,10 @@ public class Carts {
   }
 
   /**
-   * Whether another cart of the same client address held this variant until its lifetime ran out
-   * less than the cooldown ago: then this cart may not hold it (a script cannot chain carts to keep
-   * a last piece), though the item may still be bought while nobody else holds it.
+   * Whether another cart of the same client address held this variant until its lifetime ran out,
+   * or held it as a last piece until that short hold ended, less than the cooldown ago: then this
+   * cart may not hold it (a script cannot chain carts to keep a last piece), though the item may
+   * still be bought while nobody else holds it.
    */
   private boolean coolingDown(CartRow cart, long variantId) {
     if (cart.clientKey() == null) {
@@ -295,8 +315,10 @@ public class Carts {
             SELECT EXISTS (
               SELECT 1 FROM cart c JOIN stock_reservation r ON r.cart_id = c.id
               WHERE c.client_key = :client AND c.id <> :cart AND r.variant_id = :variant
-                AND c.holds_until <= now()
-                AND c.holds_until > now() - CAST(:cooldown AS INTERVAL))
+                AND (c.holds_until <= now()
+                       AND c.holds_until > now() - CAST(:cooldown AS INTERVAL)
+                     OR r.last_piece AND r.expires_at <= now()
+                       AND r.expires_at > now() - CAST(:cooldown AS INTERVAL)))
             """)
         .param("client", cart.clientKey())
         .param("cart", cart.id())

@@ -45,43 +45,75 @@ public class StockLedger {
    * never past {@code notAfter}, replacing the cart's earlier hold on it. With {@code notAfter}
    * already past, the availability check still runs but the hold written counts for nothing.
    *
+   * <p>A hold that leaves nothing available for anyone else (the last piece) lasts only {@code
+   * lastPieceTtl}, and once a cart's hold on a variant was such a hold its deadline never moves
+   * later: the last piece stays held while its holder goes on to check out (checkout takes the
+   * stock for the order), not while a script keeps renewing it.
+   *
    * @throws OutOfStock when other carts' holds and sales leave less than that
    */
   @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
-  public void hold(UUID cartId, StockLine line, Duration ttl, Instant notAfter) {
+  public void hold(
+      UUID cartId, StockLine line, Duration ttl, Duration lastPieceTtl, Instant notAfter) {
     int available = lockAndCountAvailable(line.variantId(), cartId);
     if (available < line.quantity()) {
       throw new OutOfStock(line.sku(), Math.max(available, 0), line.quantity());
     }
+    boolean lastPiece = available == line.quantity();
+    Duration lasts = lastPiece && lastPieceTtl.compareTo(ttl) < 0 ? lastPieceTtl : ttl;
     jdbc.sql(
             """
-            INSERT INTO stock_reservation (variant_id, cart_id, quantity, expires_at)
+            INSERT INTO stock_reservation (variant_id, cart_id, quantity, expires_at, last_piece)
             VALUES (:variant, :cart, :quantity,
-                    least(now() + CAST(:ttl AS INTERVAL), CAST(:notAfter AS TIMESTAMPTZ)))
+                    least(now() + CAST(:ttl AS INTERVAL), CAST(:notAfter AS TIMESTAMPTZ)),
+                    :lastPiece)
             ON CONFLICT (variant_id, cart_id)
-            DO UPDATE SET quantity = EXCLUDED.quantity, expires_at = EXCLUDED.expires_at
+            DO UPDATE SET quantity = EXCLUDED.quantity,
+              expires_at = CASE WHEN stock_reservation.last_piece
+                                THEN least(stock_reservation.expires_at, EXCLUDED.expires_at)
+                                ELSE EXCLUDED.expires_at END,
+              last_piece = stock_reservation.last_piece OR EXCLUDED.last_piece
             """)
         .param("variant", line.variantId())
         .param("cart", cartId)
         .param("quantity", line.quantity())
-        .param("ttl", ttl.toMillis() + " milliseconds")
+        .param("ttl", lasts.toMillis() + " milliseconds")
         .param("notAfter", Timestamp.from(notAfter))
+        .param("lastPiece", lastPiece)
         .update();
   }
 
-  /** Drops the cart's hold on a variant (item removed from the cart). */
+  /**
+   * Drops the cart's hold on a variant (item removed from the cart). A last-piece hold is ended but
+   * kept, so that adding the item again does not start a new one.
+   */
   @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
   public void release(UUID cartId, long variantId) {
-    jdbc.sql("DELETE FROM stock_reservation WHERE cart_id = :cart AND variant_id = :variant")
+    jdbc.sql(
+            "DELETE FROM stock_reservation"
+                + " WHERE cart_id = :cart AND variant_id = :variant AND NOT last_piece")
+        .param("cart", cartId)
+        .param("variant", variantId)
+        .update();
+    jdbc.sql(
+            "UPDATE stock_reservation SET expires_at = least(expires_at, now())"
+                + " WHERE cart_id = :cart AND variant_id = :variant AND last_piece")
         .param("cart", cartId)
         .param("variant", variantId)
         .update();
   }
 
-  /** Drops every hold of a cart. */
+  /** Drops every hold of a cart (last-piece holds ended but kept, as in {@link #release}). */
   @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ErrorResponseException.class)
   public void releaseAll(UUID cartId) {
-    jdbc.sql("DELETE FROM stock_reservation WHERE cart_id = :cart").param("cart", cartId).update();
+    jdbc.sql("DELETE FROM stock_reservation WHERE cart_id = :cart AND NOT last_piece")
+        .param("cart", cartId)
+        .update();
+    jdbc.sql(
+            "UPDATE stock_reservation SET expires_at = least(expires_at, now())"
+                + " WHERE cart_id = :cart AND last_piece")
+        .param("cart", cartId)
+        .update();
   }
 
   /**
@@ -113,7 +145,8 @@ public class StockLedger {
           .param("variant", line.variantId())
           .update();
     }
-    releaseAll(cartId);
+    // Sold: the holds, last-piece ones included, have done their job.
+    jdbc.sql("DELETE FROM stock_reservation WHERE cart_id = :cart").param("cart", cartId).update();
   }
 
   /** Returns stock of a cancelled order to the shelf. */

@@ -14,6 +14,7 @@ class CartPropertiesTest {
                 new CartProperties(
                     Duration.ofMinutes(15),
                     Duration.ofMinutes(5),
+                    Duration.ofMinutes(5),
                     10,
                     20,
                     Duration.ofHours(1),
@@ -28,11 +29,28 @@ class CartPropertiesTest {
             () ->
                 new CartProperties(
                     Duration.ofMinutes(15),
+                    Duration.ofMinutes(5),
                     Duration.ofMinutes(30),
                     10,
                     20,
                     Duration.ZERO,
                     Duration.ofHours(1)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aZeroLastPieceHoldIsRefused() {
+    assertThatThrownBy(
+            () ->
+                new CartProperties(
+                    Duration.ofMinutes(15),
+                    Duration.ZERO,
+                    Duration.ofMinutes(30),
+                    10,
+                    20,
+                    Duration.ofHours(1),
+                    Duration.ofHours(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("last-piece-hold");
   }
 }

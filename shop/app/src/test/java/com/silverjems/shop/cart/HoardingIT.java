@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
     properties = {
-      "silverjems.cart.reservation-ttl=2s",
+      "silverjems.cart.reservation-ttl=3s",
       "silverjems.cart.reservation-lifetime=4s",
       "silverjems.cart.max-pieces-per-cart=3",
       "silverjems.cart.new-carts-per-address=2",
