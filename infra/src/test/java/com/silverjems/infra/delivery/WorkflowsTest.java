@@ -73,7 +73,9 @@ class WorkflowsTest {
         step.get("run").toString().lines().map(String::strip).forEach(runs::add);
       }
     }
-    assertThat(runs).as("ci.yml's run lines").contains(tiny.stream().map(s -> "TINY=1 " + s).toList().toArray(String[]::new));
+    assertThat(runs)
+        .as("ci.yml's run lines")
+        .contains(tiny.stream().map(s -> "TINY=1 " + s).toList().toArray(String[]::new));
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.List;
  * stand-ins, each jar unpacked and started as its Dockerfile runs it, with the task's memory as
  * {@code -XX:MaxRAM}); then each component is started {@code runs} times, one at a time, and timed
  * from the process's start to the first {@code /actuator/health/readiness} that answers UP. The
- * shop goes first (its first start migrates the database, which the route groups need) and its
- * last start stays up while the route groups are timed, as it runs beside them when deployed.
+ * shop goes first (its first start migrates the database, which the route groups need) and its last
+ * start stays up while the route groups are timed, as it runs beside them when deployed.
  *
  * <p>Argument: runs per component (default 3). Run from {@code infra/} with the system properties
  * {@code parity.shop.jar} and {@code parity.routes.jar}. Exit status 1 when a component did not
