@@ -72,14 +72,15 @@ java "${jvm_flags[@]}" "${profile_args[@]}" -cp "$classpath" com.silverjems.shop
 app_pid=$!
 
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 180); do
+# A shared machine's load can stretch the start to minutes: READY_TIMEOUT (seconds) bounds it.
+for _ in $(seq 1 "${READY_TIMEOUT:-600}"); do
   if curl -fs "$base/actuator/health/readiness" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$app_pid" 2>/dev/null; then
     echo "bench: the shop did not start:" >&2; tail -30 "$work/app.log" >&2; exit 1
   fi
   sleep 1
 done
-curl -fs "$base/actuator/health/readiness" >/dev/null || { echo "bench: the shop is not ready after 180 s" >&2; exit 1; }
+curl -fs "$base/actuator/health/readiness" >/dev/null || { echo "bench: the shop is not ready after ${READY_TIMEOUT:-600} s" >&2; exit 1; }
 
 # The embedded PostgreSQL's port is the 4th line of its pid file.
 db_port=$(sed -n 4p "$work/data/postgres/postmaster.pid")

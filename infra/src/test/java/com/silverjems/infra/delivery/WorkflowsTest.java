@@ -61,6 +61,7 @@ class WorkflowsTest {
     try (var files = java.nio.file.Files.walk(Repository.ROOT)) {
       files
           .filter(f -> f.toString().endsWith(".sh"))
+          .filter(f -> !f.getFileName().toString().startsWith("."))
           .filter(f -> f.getParent().getFileName().toString().equals("bench"))
           .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/"))
           .filter(f -> Repository.read(Repository.ROOT.relativize(f).toString()).contains("TINY:-"))
