@@ -6,9 +6,15 @@
 # Targets (issue 18): >= 500 emails/s and >= 70% of the ceiling.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=bench/production-jvm.sh
+source bench/production-jvm.sh
+# The relay runs with the email group's production flags: its Dockerfile's JAVA_TOOL_OPTIONS and
+# its prod task memory; the benchmark prints the JVM's peak RSS (issue 18.4: < 384 MiB).
+production_jvm_flags integration-routes/Dockerfile EMAIL
+echo "bench: JVM flags of integration-routes/Dockerfile: ${PRODUCTION_JVM_FLAGS[*]}" >&2
 
 ./mvnw -q -B -pl integration-routes -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -Dspotless.check.skip=true >/dev/null
 classpath="integration-routes/target/test-classes:integration-routes/target/classes:$(cat integration-routes/target/bench.classpath)"
-exec java -Daws.accessKeyId=local -Daws.secretAccessKey=local -cp "$classpath" \
+exec java "${PRODUCTION_JVM_FLAGS[@]}" -Daws.accessKeyId=local -Daws.secretAccessKey=local -cp "$classpath" \
   com.silverjems.routes.email.OutboxThroughputBenchmark "${1:-5000}" "${2:-16}" "${3:-local}"

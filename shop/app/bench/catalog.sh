@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Catalogue read throughput as a share of the framework's own ceiling, measured in the same run.
 #
-# Starts two JVMs with the same flags on loopback: the ceiling (shop/bench-ceiling: Spring Boot with
+# Starts two JVMs with the same flags, the shop's production ones (its Dockerfile's JAVA_TOOL_OPTIONS
+# and its prod task memory, read by bench/production-jvm.sh), on loopback: the ceiling (shop/bench-ceiling: Spring Boot with
 # spring-boot-starter-web alone and one JSON endpoint) and the shop's local run
 # (local-run's LocalRun without the hub: embedded PostgreSQL with the demo catalogue, plus Debian's
 # redis-server as the catalogue cache when installed). It warms the JIT up, then drives each
 # endpoint with wrk at 64 connections in alternating rounds and prints requests/s, p99 latency,
-# errors and each endpoint's share of the ceiling.
+# errors, each endpoint's share of the ceiling and the shop's peak RSS (issue 18: < 512 MiB).
 #
 #   shop/app/bench/catalog.sh                  # 3 rounds of 10 s per endpoint
 #   ROUNDS=5 DURATION=20s CONNECTIONS=64 shop/app/bench/catalog.sh
@@ -18,6 +19,8 @@
 # and prints each target as met or missed (a loaded machine misses them: compare the load average).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+# shellcheck source=bench/production-jvm.sh
+source bench/production-jvm.sh
 
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
@@ -59,7 +62,9 @@ echo "bench: building the local run, its classpath and the ceiling" >&2
 # The reactor's own modules are on the classpath as their target/classes folders.
 classpath="local-run/target/test-classes:$(cat "$work/classpath.txt")"
 ceiling_classpath="shop/bench-ceiling/target/classes:$(cat "$work/ceiling-classpath.txt")"
-jvm_flags=(-Xms1g -Xmx1g)
+production_jvm_flags shop/app/Dockerfile SHOP_API
+jvm_flags=("${PRODUCTION_JVM_FLAGS[@]}")
+echo "bench: JVM flags of shop/app/Dockerfile: ${jvm_flags[*]}" >&2
 
 cache_args=(--silverjems.catalog.cache.enabled=false)
 if command -v redis-server >/dev/null; then
@@ -161,9 +166,11 @@ for entry in "${endpoints[@]}"; do
   p99[$name]=$(awk -v v="${p99[$name]}" 'BEGIN {printf "%.1f", v}')
 done
 
-# The shop's resident memory under the load it just served (issue 18: < 512 MiB).
-shop_rss_mib=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$app_pid/status")
-ceiling_rss_mib=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$ceiling_pid/status")
+# The shop's resident memory under the load it just served (issue 18: < 512 MiB): the peak
+# since it started (VmHWM) and what it holds now.
+shop_peak_mib=$(peak_rss_mib "$app_pid")
+shop_rss_mib=$(rss_mib "$app_pid")
+ceiling_peak_mib=$(peak_rss_mib "$ceiling_pid")
 
 declare -A target=(["shop bare"]=60 ["catalogue list"]=50 ["product detail"]=50)
 top=${rps[ceiling]}
@@ -185,7 +192,9 @@ for entry in "${endpoints[@]}"; do
 done
 echo "(wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of $DURATION on loopback; $(nproc) cores shared by wrk, both JVMs, PostgreSQL and Redis;"
 echo " load average before: $load_before, after: $load_after: other work on the machine skews the figures;"
-echo " RSS after the rounds: shop $shop_rss_mib MiB, ceiling $ceiling_rss_mib MiB)"
+echo " JVM flags: ${jvm_flags[*]})"
+echo "shop RSS: peak $shop_peak_mib MiB, after the rounds $shop_rss_mib MiB (target < 512 MiB:" \
+  "$([ "$shop_peak_mib" -lt 512 ] && echo met || echo missed)); ceiling peak $ceiling_peak_mib MiB"
 
 if [ -n "${PROFILE:-}" ]; then
   jcmd "$app_pid" JFR.stop name=bench >/dev/null

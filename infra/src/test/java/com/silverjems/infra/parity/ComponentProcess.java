@@ -68,6 +68,11 @@ final class ComponentProcess implements AutoCloseable {
     }
   }
 
+  /** The JVM's process id (its /proc entry tells its memory). */
+  long pid() {
+    return process.pid();
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
@@ -92,7 +97,7 @@ final class ComponentProcess implements AutoCloseable {
       } catch (IOException notYet) {
         // not listening yet
       }
-      Thread.sleep(250);
+      Thread.sleep(50);
     }
     return false;
   }

@@ -8,6 +8,7 @@ import com.silverjems.infra.edge.EdgeStandIn;
 import com.silverjems.infra.parity.DeployedTemplates.TaskDefinition;
 import com.silverjems.infra.storefront.StorefrontRelease;
 import com.silverjems.schema.calls.AdminCallSignature;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,7 +63,8 @@ class DeployedConfigurationIT {
   private static Expressions expressions;
   private static final Map<String, ProductionImage> images = new LinkedHashMap<>();
   private static final Map<String, BoundSettings> bound = new LinkedHashMap<>();
-  private static final List<Deployed> prod = new ArrayList<>();
+  // Package-private with synthesiseAndStandUp, stop and start: StartToReady boots the same jars.
+  static final List<Deployed> prod = new ArrayList<>();
   private static final Map<String, ComponentProcess> running = new ConcurrentHashMap<>();
   private static com.github.tomakehurst.wiremock.WireMockServer stripe;
 
@@ -453,7 +455,7 @@ class DeployedConfigurationIT {
             .orElseThrow();
     SmokeSeed.catalogue(
         aws.database(database),
-        ROOT.resolve("shop/schema/src/main/resources/db/demo/R__demo_catalogue.sql"));
+        ROOT.resolve("schema/src/main/resources/db/demo/R__demo_catalogue.sql"));
     aws.flushCache();
     return SmokeSeed.accounts(process.uri(""), process.output(), aws.ses());
   }
@@ -525,16 +527,20 @@ class DeployedConfigurationIT {
     return false;
   }
 
+  /** Starts a deployed component's production jar as its task definition runs it. */
+  static ComponentProcess start(Deployed deployed, Path log) throws IOException {
+    Files.createDirectories(log.getParent());
+    return ComponentProcess.start(
+        deployed.image(),
+        deployed.environment(),
+        deployed.task().memoryMiB(),
+        aws.trustStore(),
+        log);
+  }
+
   private static Optional<String> boot(Deployed deployed) throws Exception {
     Path log = WORK.resolve("logs").resolve(deployed.name() + ".log");
-    Files.createDirectories(log.getParent());
-    ComponentProcess process =
-        ComponentProcess.start(
-            deployed.image(),
-            deployed.environment(),
-            deployed.task().memoryMiB(),
-            aws.trustStore(),
-            log);
+    ComponentProcess process = start(deployed, log);
     running.put(deployed.name(), process);
     if (process.awaitReady(BOOT_TIMEOUT)) {
       return Optional.empty();

@@ -110,6 +110,21 @@ public final class OutboxThroughputBenchmark {
         + line.repeat(80);
   }
 
+  /** A line of /proc/self/status in MiB ("VmHWM": the peak resident set). */
+  private static String memory(String field) {
+    try {
+      for (String line :
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MiB";
+        }
+      }
+    } catch (java.io.IOException e) {
+      // not Linux
+    }
+    return "unknown";
+  }
+
   private static String loadAverage() {
     try {
       return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
@@ -194,6 +209,13 @@ public final class OutboxThroughputBenchmark {
             ceilingAfter,
             100 * relayRate / ceiling,
             loadAverage());
+        // The email group's memory under this load (issue 18.4: < 384 MiB). This JVM runs the
+        // relay with the image's flags (outbox-throughput.sh), plus the SES stand-in and this
+        // driver: an upper bound of the group's own. PostgreSQL is a process of its own.
+        System.out.printf(
+            "Email relay JVM RSS: peak %s, now %s (target < 384 MiB; the SES stand-in and this"
+                + " driver included)%n",
+            memory("VmHWM"), memory("VmRSS"));
         // Where the time goes: SES calls, and each route as Camel's route policy timed it.
         relay.getBean(io.micrometer.core.instrument.MeterRegistry.class).getMeters().stream()
             .filter(m -> m instanceof io.micrometer.core.instrument.Timer)

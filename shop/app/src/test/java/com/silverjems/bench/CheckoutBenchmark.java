@@ -39,6 +39,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JDBC, one transaction per order, at the same concurrency. Then it checks the stock of the two
  * variants: initial - sold == remaining, exactly. Run by {@code shop/app/bench/checkout.sh}.
  *
+ * <p>Every cart comes from its own client address, as CloudFront tells the shop ({@code
+ * CloudFront-Viewer-Address}): one shopper, one cart, as in production. So the anti-hoarding rules
+ * run with their real cost and their real limits (none is raised for the benchmark), and the
+ * ceiling replays their statements too: the new-carts-per-address bucket (its own transaction, as
+ * RateLimits takes it), the cart's client key, the per-cart piece cap, the re-hold cooldown and the
+ * cart's hold lifetime.
+ *
  * <p>Arguments: base URL, JDBC URL, shoppers, checkouts per shopper, warm-up checkouts per shopper.
  * Exit status 1 on any error or a stock mismatch.
  */
@@ -53,6 +60,7 @@ public final class CheckoutBenchmark {
   private final int warmup;
   private final List<Variant> variants = new ArrayList<>();
   private final AtomicInteger placed = new AtomicInteger();
+  private final AtomicInteger carts = new AtomicInteger();
 
   record Variant(long id, String sku, long priceMinor, String currency, String name, String size) {}
 
@@ -314,7 +322,17 @@ public final class CheckoutBenchmark {
             .build();
     return () -> {
       String csrf = csrfToken(http, cookies);
-      JsonNode cart = call(http, csrf, "POST", "/api/cart", null, null, 201);
+      // CloudFront's header: this cart's shopper's own address.
+      JsonNode cart =
+          call(
+              http,
+              csrf,
+              "POST",
+              "/api/cart",
+              null,
+              null,
+              201,
+              Map.of("CloudFront-Viewer-Address", nextAddress() + ":443"));
       String cartId = cart.path("id").asText();
       for (Variant v : variants) {
         call(
@@ -384,6 +402,25 @@ public final class CheckoutBenchmark {
     throw new IllegalStateException("GET /api/auth/csrf set no XSRF-TOKEN cookie");
   }
 
+  /** A client address of its own for each cart (10.0.0.1, 10.0.0.2, ...). */
+  private String nextAddress() {
+    int n = carts.incrementAndGet();
+    return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+  }
+
+  /** What Carts and RateLimits store for an address: a SHA-256 prefix of 32 hex digits. */
+  private static String hashed(String value) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .substring(0, 32);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private JsonNode call(
       HttpClient http,
       String csrf,
@@ -392,6 +429,19 @@ public final class CheckoutBenchmark {
       Object body,
       String idempotencyKey,
       int expected)
+      throws Exception {
+    return call(http, csrf, method, path, body, idempotencyKey, expected, Map.of());
+  }
+
+  private JsonNode call(
+      HttpClient http,
+      String csrf,
+      String method,
+      String path,
+      Object body,
+      String idempotencyKey,
+      int expected,
+      Map<String, String> headers)
       throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
@@ -407,6 +457,7 @@ public final class CheckoutBenchmark {
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
+    headers.forEach(request::header);
     HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != expected) {
       throw new IllegalStateException(
@@ -454,13 +505,28 @@ public final class CheckoutBenchmark {
     }
 
     private void placeAndPay() throws SQLException {
-      // POST /api/cart (Carts.open, then Carts.view)
+      // POST /api/cart: RateLimits.take("cart-ip", address) in a transaction of its own (the
+      // select-for-update protocol of PostgresBuckets on a first use of the key), then Carts.open
+      // and Carts.view
+      String address = nextAddress();
+      String bucket = "cart-ip:" + hashed(address);
+      query("SELECT state FROM rate_limit_bucket WHERE id = ? FOR UPDATE", bucket);
+      update("INSERT INTO rate_limit_bucket (id) VALUES (?) ON CONFLICT (id) DO NOTHING", bucket);
+      query("SELECT state FROM rate_limit_bucket WHERE id = ? FOR UPDATE", bucket);
+      update(
+          "UPDATE rate_limit_bucket SET state = ?, expires_at = ? WHERE id = ?",
+          new byte[48],
+          System.currentTimeMillis() + 180_000,
+          bucket);
+      db.commit();
       UUID cart = UUID.randomUUID();
-      update("INSERT INTO cart (id) VALUES (?)", cart);
+      String clientKey = hashed(address);
+      update("INSERT INTO cart (id, client_key) VALUES (?, ?)", cart, clientKey);
       viewCart(cart);
-      // PUT /api/cart/{id}/items/{sku}, per item (Carts.setItem, StockLedger.hold, Carts.view)
+      // PUT /api/cart/{id}/items/{sku}, per item (Carts.setItem with its hoarding bounds: the
+      // piece cap, the cooldown, the hold deadline; StockLedger.hold, Carts.view)
       for (Variant v : variants) {
-        query("SELECT id, account_id, status FROM cart WHERE id = ? FOR UPDATE", cart);
+        query("SELECT id, account_id, status, client_key FROM cart WHERE id = ? FOR UPDATE", cart);
         query(
             """
             SELECT v.id, v.price_minor, v.currency FROM product_variant v
@@ -468,6 +534,31 @@ public final class CheckoutBenchmark {
             WHERE v.sku = ? AND p.published
             """,
             v.sku());
+        query(
+            "SELECT coalesce(sum(quantity), 0) FROM cart_item"
+                + " WHERE cart_id = ? AND variant_id <> ?",
+            cart,
+            v.id());
+        query(
+            """
+            SELECT EXISTS (
+              SELECT 1 FROM cart c JOIN stock_reservation r ON r.cart_id = c.id
+              WHERE c.client_key = ? AND c.id <> ? AND r.variant_id = ?
+                AND c.holds_until <= now()
+                AND c.holds_until > now() - CAST(? AS INTERVAL))
+            """,
+            clientKey,
+            cart,
+            v.id(),
+            "3600000 milliseconds");
+        Timestamp holdsUntil =
+            singleTimestamp(
+                """
+                SELECT coalesce(holds_until, now() + CAST(? AS INTERVAL))
+                FROM cart WHERE id = ?
+                """,
+                "1800000 milliseconds",
+                cart);
         query("SELECT stock FROM product_variant WHERE id = ? FOR UPDATE", v.id());
         query(
             """
@@ -479,14 +570,20 @@ public final class CheckoutBenchmark {
         update(
             """
             INSERT INTO stock_reservation (variant_id, cart_id, quantity, expires_at)
-            VALUES (?, ?, ?, now() + CAST(? AS INTERVAL))
+            VALUES (?, ?, ?, least(now() + CAST(? AS INTERVAL), CAST(? AS TIMESTAMPTZ)))
             ON CONFLICT (variant_id, cart_id)
             DO UPDATE SET quantity = EXCLUDED.quantity, expires_at = EXCLUDED.expires_at
             """,
             v.id(),
             cart,
             1,
-            "1800000 milliseconds");
+            "900000 milliseconds",
+            holdsUntil);
+        update(
+            "UPDATE cart SET holds_until = coalesce(holds_until, ?)"
+                + " WHERE id = ? AND holds_until IS NULL",
+            holdsUntil,
+            cart);
         update(
             """
             INSERT INTO cart_item (cart_id, variant_id, quantity, unit_price_minor, currency)
@@ -514,7 +611,7 @@ public final class CheckoutBenchmark {
           "checkout",
           key,
           "0".repeat(64));
-      query("SELECT id, account_id, status FROM cart WHERE id = ? FOR UPDATE", cart);
+      query("SELECT id, account_id, status, client_key FROM cart WHERE id = ? FOR UPDATE", cart);
       query(
           """
           SELECT v.id AS variant_id, v.sku, p.name AS product_name, v.size, i.quantity,
@@ -607,12 +704,13 @@ public final class CheckoutBenchmark {
       query(
           "SELECT provider, intent_id, client_secret, status FROM payment WHERE order_id = ?",
           order);
-      update(
+      query(
           """
           INSERT INTO payment (order_id, provider, intent_id, client_secret, amount_minor,
               currency, status)
           VALUES (?, ?, ?, ?, ?, ?, 'pending')
           ON CONFLICT (order_id) DO NOTHING
+          RETURNING provider, intent_id, client_secret, status
           """,
           order,
           "local",
@@ -620,9 +718,6 @@ public final class CheckoutBenchmark {
           intent + "_secret_local",
           total,
           "GBP");
-      query(
-          "SELECT provider, intent_id, client_secret, status FROM payment WHERE order_id = ?",
-          order);
       // POST /api/payments/local/intents/{id}/pay and its webhook (LocalPaymentController,
       // PaymentWebhooks.apply, Orders.markPaid)
       query("SELECT amount_minor, currency FROM payment WHERE intent_id = ?", intent);
@@ -658,7 +753,7 @@ public final class CheckoutBenchmark {
     }
 
     private void viewCart(UUID cart) throws SQLException {
-      query("SELECT id, account_id, status FROM cart WHERE id = ?", cart);
+      query("SELECT id, account_id, status, client_key FROM cart WHERE id = ?", cart);
       query(
           """
           SELECT v.sku, p.slug AS product_slug, p.name AS product_name, v.size, i.quantity,
@@ -743,6 +838,14 @@ public final class CheckoutBenchmark {
               + "\"city\":\"London\",\"postcode\":\"N1 1AA\",\"country\":\"GB\"},"
               + "\"lines\":[%s],\"totalMinor\":%d,\"currency\":\"GBP\",\"occurredAt\":\"%s\"}",
           type, order, orderNumber, number, number, number, lines, total, Instant.now());
+    }
+
+    private Timestamp singleTimestamp(String sql, Object... params) throws SQLException {
+      try (PreparedStatement statement = prepare(sql, params);
+          ResultSet row = statement.executeQuery()) {
+        row.next();
+        return row.getTimestamp(1);
+      }
     }
 
     private long singleLong(String sql) throws SQLException {

@@ -39,12 +39,15 @@ public class Payments implements PaymentIntentCancellation {
                 order.totalMinor(),
                 order.currency(),
                 "order-" + order.id()));
-    jdbc.sql(
+    // The row as written, in the same round trip; read back only when a concurrent call wrote it
+    // first (ON CONFLICT returns nothing then).
+    return jdbc.sql(
             """
             INSERT INTO payment (order_id, provider, intent_id, client_secret, amount_minor,
                 currency, status)
             VALUES (:order, :provider, :intent, :secret, :amount, :currency, 'pending')
             ON CONFLICT (order_id) DO NOTHING
+            RETURNING provider, intent_id, client_secret, status
             """)
         .param("order", order.id())
         .param("provider", provider.name())
@@ -52,8 +55,9 @@ public class Payments implements PaymentIntentCancellation {
         .param("secret", intent.clientSecret())
         .param("amount", order.totalMinor())
         .param("currency", order.currency())
-        .update();
-    return find(order);
+        .query(PaymentView.class)
+        .optional()
+        .orElseGet(() -> find(order));
   }
 
   /**
