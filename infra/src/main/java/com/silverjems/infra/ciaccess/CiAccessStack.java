@@ -3,7 +3,7 @@ package com.silverjems.infra.ciaccess;
 import com.silverjems.infra.config.Component;
 import com.silverjems.infra.config.DeploymentEnvironment;
 import com.silverjems.infra.config.Environments;
-import com.silverjems.infra.data.AppSecrets;
+import com.silverjems.infra.config.SecretNames;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.Arrays;
@@ -232,8 +232,7 @@ public final class CiAccessStack extends Stack {
     // The smoke checks sign in with the smoke accounts and sign a webhook as the payment provider
     // does. Named by pattern: the data stack owns them (Secrets Manager appends 6 characters).
     List<String> smokeSecrets =
-        java.util.stream.Stream.of(
-                AppSecrets.smokeChecksSecretName(env), AppSecrets.paymentWebhookSecretName(env))
+        java.util.stream.Stream.of(SecretNames.smokeChecks(env), SecretNames.paymentWebhook(env))
             .map(
                 name ->
                     "arn:aws:secretsmanager:"

@@ -1,6 +1,7 @@
 package com.silverjems.infra.data;
 
 import com.silverjems.infra.config.DeploymentEnvironment;
+import com.silverjems.infra.config.SecretNames;
 import com.silverjems.infra.constructs.InPlaceConstruct;
 import com.silverjems.infra.constructs.Nag;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -35,7 +36,7 @@ public final class AppSecrets extends InPlaceConstruct {
     String prefix = props.env().prefix();
     paymentWebhook =
         Secret.Builder.create(in, "PaymentWebhookSecret")
-            .secretName(paymentWebhookSecretName(props.env()))
+            .secretName(SecretNames.paymentWebhook(props.env()))
             .description(
                 "Signing key of the payment provider's webhook; set by hand from its console")
             .build();
@@ -55,7 +56,7 @@ public final class AppSecrets extends InPlaceConstruct {
     // accounts, made once by hand (CONTRIBUTING.md, "Release smoke checks").
     smokeChecks =
         Secret.Builder.create(in, "SmokeChecks")
-            .secretName(smokeChecksSecretName(props.env()))
+            .secretName(SecretNames.smokeChecks(props.env()))
             .description(
                 "The release smoke checks' accounts, JSON {\"shopperEmail\", \"shopperPassword\","
                     + " \"adminEmail\", \"adminPassword\", \"adminTotpSecret\"}; set by hand")
@@ -121,16 +122,6 @@ public final class AppSecrets extends InPlaceConstruct {
                 "Rotating this key means re-encrypting every stored TOTP secret under the new key"
                     + " (the shop reads a key id per secret); that is a release, not a Lambda.")),
         true);
-  }
-
-  /** Name of the secret holding the release smoke checks' accounts (read by deploy.yml). */
-  public static String smokeChecksSecretName(DeploymentEnvironment env) {
-    return env.prefix() + "/smoke-checks";
-  }
-
-  /** Name of the payment webhook's signing key (the smoke checks sign a webhook with it too). */
-  public static String paymentWebhookSecretName(DeploymentEnvironment env) {
-    return env.prefix() + "/payment-webhook-signing-key";
   }
 
   /** The release smoke checks' accounts (JSON); no service reads it. */
