@@ -35,7 +35,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * scene, encoders for JPEG (with hand-built EXIF incl. GPS), PNG and WebP (Debian's cwebp), a
  * streamed PNG decompression bomb, and a JPEG marker lister to prove metadata is gone.
  */
-final class TestImages {
+public final class TestImages {
 
   private TestImages() {}
 
@@ -90,7 +90,8 @@ final class TestImages {
     return jpeg(image, 0.92f);
   }
 
-  static byte[] jpeg(BufferedImage image, float quality) {
+  /** The image as a JPEG of the given quality (also the local run's demo photos' encoder). */
+  public static byte[] jpeg(BufferedImage image, float quality) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     try {
       ImageWriteParam param = writer.getDefaultWriteParam();

@@ -1,5 +1,6 @@
 package com.silverjems.shop.images;
 
+import com.silverjems.routes.images.TestImages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -16,16 +17,8 @@ import java.awt.geom.GeneralPath;
 import java.awt.geom.Point2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Random;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Studio-style photos of the demo catalogue's silver pieces, drawn with Java2D instead of committed
@@ -62,7 +55,7 @@ final class DemoPhotos {
 
   /** A JPEG of {@code slug} from {@code angle}, {@code size} pixels square. */
   static byte[] jpeg(String slug, String angle, int size) {
-    return encode(draw(slug, angle, size));
+    return TestImages.jpeg(draw(slug, angle, size), 0.9f);
   }
 
   static BufferedImage draw(String slug, String angle, int size) {
@@ -319,25 +312,6 @@ final class DemoPhotos {
       hoop.setStroke(new BasicStroke(0.005f));
       hoop.draw(shape);
       hoop.dispose();
-    }
-  }
-
-  private static byte[] encode(BufferedImage image) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    try {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.9f);
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 * 1024);
-      try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-        writer.setOutput(out);
-        writer.write(null, new IIOImage(image, null, null), param);
-      }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      writer.dispose();
     }
   }
 }
