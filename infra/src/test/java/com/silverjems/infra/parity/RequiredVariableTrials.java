@@ -36,8 +36,8 @@ final class RequiredVariableTrials {
   /** What the JVM itself prints before any of our code runs (the image sets the variable). */
   static final Pattern JVM_NOISE = Pattern.compile("Picked up JAVA_TOOL_OPTIONS: .*");
 
-  /** The line every start-up problem is printed as (schema's StartupProblem.PREFIX). */
-  static final String PREFIX = "silverjems: ";
+  /** How every start-up problem's line begins: the apps' own reporter's prefix. */
+  static final String PREFIX = com.silverjems.schema.startup.StartupProblem.PREFIX;
 
   /**
    * How long one trial may take: a few seconds on a quiet machine; generous for a load of 30+ on
