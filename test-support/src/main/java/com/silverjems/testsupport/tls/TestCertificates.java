@@ -1,4 +1,4 @@
-package com.silverjems.opsctl.certs;
+package com.silverjems.testsupport.tls;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,21 +22,24 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Real X.509 certificates for tests: a private CA and leaves with chosen names and lifetimes. */
-final class TestCertificates {
+/**
+ * Real X.509 certificates for tests: a private CA and leaves with chosen names and lifetimes
+ * (expired, expiring, wrong host), or a self-signed one. {@link TlsTestServer} presents them.
+ */
+public final class TestCertificates {
 
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
   /** A key and its certificate chain, leaf first. */
-  record Issued(KeyPair key, X509Certificate[] chain) {
-    X509Certificate leaf() {
+  public record Issued(KeyPair key, X509Certificate[] chain) {
+    public X509Certificate leaf() {
       return chain[0];
     }
   }
 
   private TestCertificates() {}
 
-  static Issued authority(String name, Instant now) throws GeneralSecurityException {
+  public static Issued authority(String name, Instant now) throws GeneralSecurityException {
     KeyPair key = rsa();
     X509Certificate certificate =
         build(
@@ -51,7 +54,7 @@ final class TestCertificates {
     return new Issued(key, new X509Certificate[] {certificate});
   }
 
-  static Issued leaf(Issued authority, String host, Instant notBefore, Instant notAfter)
+  public static Issued leaf(Issued authority, String host, Instant notBefore, Instant notAfter)
       throws GeneralSecurityException {
     KeyPair key = rsa();
     X509Certificate certificate =
@@ -67,14 +70,14 @@ final class TestCertificates {
     return new Issued(key, new X509Certificate[] {certificate, authority.leaf()});
   }
 
-  static Issued selfSigned(String host, Instant notBefore, Instant notAfter)
+  public static Issued selfSigned(String host, Instant notBefore, Instant notAfter)
       throws GeneralSecurityException {
     KeyPair key = rsa();
     return new Issued(
         key, new X509Certificate[] {build(host, host, key, key, notBefore, notAfter, host, false)});
   }
 
-  static String pem(Object... objects) throws IOException {
+  public static String pem(Object... objects) throws IOException {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       for (Object object : objects) {
