@@ -2,8 +2,8 @@ package com.silverjems.infra;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.silverjems.testsupport.architecture.FeatureRules;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -27,9 +27,18 @@ import software.amazon.awscdk.Stack;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageBoundariesTest {
 
+  private static final String ROOT = "com.silverjems.infra";
+
+  @ArchTest static final ArchRule packagesDoNotFormCycles = FeatureRules.featuresFreeOfCycles(ROOT);
+
   @ArchTest
-  static final ArchRule packagesDoNotFormCycles =
-      slices().matching("com.silverjems.infra.(*)..").should().beFreeOfCycles();
+  static final ArchRule packagesTalkThroughPublicTypesOnly =
+      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
+
+  /** A CDK app synthesises templates, it serves nothing: no controller to check, by design. */
+  @ArchTest
+  static final ArchRule controllersDoNotTouchSql =
+      FeatureRules.controllersDoNotTouchSql().allowEmptyShould(true);
 
   @ArchTest
   static final ArchRule stacksTakeTypedPropsNotOtherStacks =

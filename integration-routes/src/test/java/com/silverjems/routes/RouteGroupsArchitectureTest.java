@@ -5,15 +5,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.silverjems.routes.email.EmailDeliveryEvents;
 import com.silverjems.routes.email.EmailOutcome;
 import com.silverjems.routes.email.Resends;
-import com.tngtech.archunit.core.domain.Dependency;
+import com.silverjems.testsupport.architecture.FeatureRules;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -21,13 +19,11 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.Optional;
 import org.apache.camel.builder.BuilderSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.ProcessorDefinition;
 import org.springframework.context.annotation.Condition;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The hub's route groups (email, delivery, images: one package each) and the rules between them: no
@@ -46,12 +42,14 @@ class RouteGroupsArchitectureTest {
   private static final String GROUPS = ROOT + ".*..";
 
   @ArchTest
-  static final ArchRule routeGroupsDoNotFormCycles =
-      slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+  static final ArchRule routeGroupsDoNotFormCycles = FeatureRules.featuresFreeOfCycles(ROOT);
 
   @ArchTest
   static final ArchRule routeGroupsUseOnlyEachOthersPublicTypes =
-      classes().that().resideInAPackage(GROUPS).should(dependOnlyOnPublicTypesOfOtherRouteGroups());
+      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
+
+  @ArchTest
+  static final ArchRule controllersDoNotTouchSql = FeatureRules.controllersDoNotTouchSql();
 
   @ArchTest
   static final ArchRule deliveryUsesOnlyTheApiEmailMadeForIt =
@@ -101,34 +99,15 @@ class RouteGroupsArchitectureTest {
           .should(callNoBeanByName());
 
   @ArchTest
-  static final ArchRule noRouteBuilderOrControllerTouchesSql =
+  static final ArchRule noRouteBuilderTouchesSql =
       noClasses()
           .that()
           .areAssignableTo(RouteBuilder.class)
           .or()
           .areAssignableTo(RouteConfigurationBuilder.class)
-          .or()
-          .areAnnotatedWith(RestController.class)
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..");
-
-  /** No class of one group depends on a class of another that is not public (or nested in one). */
-  private static ArchCondition<JavaClass> dependOnlyOnPublicTypesOfOtherRouteGroups() {
-    return new ArchCondition<>("depend only on public types of other route groups") {
-      @Override
-      public void check(JavaClass origin, ConditionEvents events) {
-        Optional<String> own = group(origin);
-        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-          JavaClass target = dependency.getTargetClass().getBaseComponentType();
-          Optional<String> theirs = group(target);
-          if (theirs.isPresent() && !theirs.equals(own) && !visibleEverywhere(target)) {
-            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-          }
-        }
-      }
-    };
-  }
 
   /**
    * {@code .bean("name", "method")}, {@code .bean(Type.class, ...)} or {@code method("name", ...)}:
@@ -151,27 +130,5 @@ class RouteGroupsArchitectureTest {
         }
       }
     };
-  }
-
-  private static boolean visibleEverywhere(JavaClass type) {
-    for (Optional<JavaClass> c = Optional.of(type);
-        c.isPresent();
-        c = c.get().getEnclosingClass()) {
-      if (!c.get().getModifiers().contains(JavaModifier.PUBLIC)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@code email} for {@code com.silverjems.routes.email...}; empty outside the groups. */
-  private static Optional<String> group(JavaClass type) {
-    String name = type.getPackageName();
-    if (!name.startsWith(ROOT + ".")) {
-      return Optional.empty();
-    }
-    String rest = name.substring(ROOT.length() + 1);
-    int dot = rest.indexOf('.');
-    return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
   }
 }

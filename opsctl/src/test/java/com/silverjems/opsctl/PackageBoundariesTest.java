@@ -3,6 +3,7 @@ package com.silverjems.opsctl;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.silverjems.testsupport.architecture.FeatureRules;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -20,9 +21,18 @@ import com.tngtech.archunit.lang.ArchRule;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageBoundariesTest {
 
+  private static final String ROOT = "com.silverjems.opsctl";
+
+  @ArchTest static final ArchRule featuresDoNotFormCycles = FeatureRules.featuresFreeOfCycles(ROOT);
+
   @ArchTest
-  static final ArchRule featuresDoNotFormCycles =
-      slices().matching("com.silverjems.opsctl.(*)..").should().beFreeOfCycles();
+  static final ArchRule featuresTalkThroughPublicTypesOnly =
+      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
+
+  /** A command line, no web layer: the rule has no controller to check, by design. */
+  @ArchTest
+  static final ArchRule controllersDoNotTouchSql =
+      FeatureRules.controllersDoNotTouchSql().allowEmptyShould(true);
 
   /** Commands get the run's context through their constructor, never by looking up the root. */
   @ArchTest

@@ -10,17 +10,13 @@ import com.silverjems.routes.emulators.LocalEmulators;
 import com.silverjems.shop.ShopApplication;
 import com.silverjems.testsupport.OsTool;
 import com.silverjems.testsupport.TestPostgres;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import com.silverjems.testsupport.tls.TlsTestServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,8 +29,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,8 +191,8 @@ class QueriedMetricsAreExportedIT {
   @Test
   void blackboxExporterProbesTlsAndExportsEveryProbeMetricQueried() throws Exception {
     Path exporter = OsTool.require("prometheus-blackbox-exporter", "prometheus-blackbox-exporter");
-    int httpsPort = ExternalProcess.freePort();
-    Path caFile = startHttpsServer(httpsPort);
+    Path caFile = work.resolve("tls.pem");
+    int httpsPort = startHttpsServer(caFile).port();
     // Our modules as shipped, trusting the test's own certificate authority.
     ObjectNode config =
         (ObjectNode) Provisioning.yaml(Provisioning.root().resolve("exporters/blackbox.yaml"));
@@ -380,72 +374,12 @@ class QueriedMetricsAreExportedIT {
     }
   }
 
-  private static Path startHttpsServer(int port) throws Exception {
-    Path keystore = work.resolve("tls.p12");
-    Path cert = work.resolve("tls.pem");
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(
-        keytool,
-        "-genkeypair",
-        "-alias",
-        "tls",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "40",
-        "-dname",
-        "CN=localhost",
-        "-ext",
-        "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore",
-        keystore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        "changeit",
-        "-keypass",
-        "changeit");
-    run(
-        keytool,
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "tls",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "changeit",
-        "-file",
-        cert.toString());
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      ks.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, "changeit".toCharArray());
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
-    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(ssl));
-    server.createContext(
-        "/",
-        exchange -> {
-          byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
-    running.add(() -> server.stop(0));
-    return cert;
-  }
-
-  private static void run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+  /** An HTTPS server with a fresh self-signed certificate; writes that certificate, in PEM. */
+  private static TlsTestServer startHttpsServer(Path certificate) throws IOException {
+    TlsTestServer server = TlsTestServer.selfSigned(Duration.ofDays(40));
+    running.add(server);
+    Files.writeString(certificate, server.certificatePem());
+    return server;
   }
 
   private static ExternalProcess started(ExternalProcess process) {

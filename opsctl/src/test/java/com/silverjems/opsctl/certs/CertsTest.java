@@ -8,6 +8,8 @@ import com.silverjems.opsctl.CliRun;
 import com.silverjems.opsctl.CliRun.Result;
 import com.silverjems.opsctl.ExitCode;
 import com.silverjems.opsctl.MotoServer;
+import com.silverjems.testsupport.tls.TestCertificates;
+import com.silverjems.testsupport.tls.TlsTestServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +36,12 @@ class CertsTest {
 
   static final Instant NOW = Instant.now();
   static TestCertificates.Issued authority;
-  static final List<TlsServer> servers = new ArrayList<>();
-  static TlsServer good;
-  static TlsServer expiring;
-  static TlsServer expired;
-  static TlsServer wrongHost;
-  static TlsServer selfSigned;
+  static final List<TlsTestServer> servers = new ArrayList<>();
+  static TlsTestServer good;
+  static TlsTestServer expiring;
+  static TlsTestServer expired;
+  static TlsTestServer wrongHost;
+  static TlsTestServer selfSigned;
   static Path caFile;
 
   @BeforeAll
@@ -70,13 +72,13 @@ class CertsTest {
 
   @AfterAll
   static void stop() throws Exception {
-    for (TlsServer server : servers) {
+    for (TlsTestServer server : servers) {
       server.close();
     }
   }
 
-  private static TlsServer start(TestCertificates.Issued identity) throws Exception {
-    TlsServer server = new TlsServer(identity);
+  private static TlsTestServer start(TestCertificates.Issued identity) throws Exception {
+    TlsTestServer server = TlsTestServer.start(identity);
     servers.add(server);
     return server;
   }
@@ -191,7 +193,7 @@ class CertsTest {
 
   @Test
   void withinSevenDaysIsCriticalWhateverTheThreshold() throws Exception {
-    TlsServer soon =
+    TlsTestServer soon =
         start(
             TestCertificates.leaf(
                 authority,

@@ -69,6 +69,23 @@ public final class FeatureRules {
         .as("controllers should not touch SQL (java.sql, javax.sql, Spring JDBC)");
   }
 
+  /**
+   * A module's tests get their HTTPS servers from test-support's {@code tls.TlsTestServer} (real
+   * certificates, any chain) instead of building one of their own from a key store.
+   */
+  public static ArchRule noTlsServerOfItsOwn() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage("com.silverjems.testsupport.tls..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("com.sun.net.httpserver.HttpsServer")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.net.ssl.KeyManagerFactory")
+        .as("build no TLS server of their own: test-support's TlsTestServer is the one");
+  }
+
   /** The feature a type belongs to: the first package below the root (none for the root's own). */
   public static Optional<String> feature(String root, JavaClass type) {
     String name = type.getPackageName();

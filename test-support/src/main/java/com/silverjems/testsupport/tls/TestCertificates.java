@@ -3,6 +3,9 @@ package com.silverjems.testsupport.tls;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,6 +23,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -34,6 +38,17 @@ public final class TestCertificates {
   public record Issued(KeyPair key, X509Certificate[] chain) {
     public X509Certificate leaf() {
       return chain[0];
+    }
+
+    /**
+     * Writes the chain and the private key (PKCS#8, as {@code openssl req -nodes} does) in PEM, for
+     * servers configured with files (Redis, stunnel, PostgreSQL); the key readable by its owner
+     * only.
+     */
+    public void writePem(Path certificate, Path privateKey) throws IOException {
+      Files.writeString(certificate, pem((Object[]) chain));
+      Files.writeString(privateKey, pem(new JcaPKCS8Generator(key.getPrivate(), null)));
+      Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
     }
   }
 

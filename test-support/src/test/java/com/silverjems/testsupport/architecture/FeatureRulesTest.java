@@ -44,6 +44,16 @@ class FeatureRulesTest {
   }
 
   @Test
+  void anHttpsServerBuiltOutsideTestSupportIsAViolation() {
+    EvaluationResult result = FeatureRules.noTlsServerOfItsOwn().evaluate(fixture);
+    assertThat(result.getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains("Ledger").contains("HttpsServer"));
+    JavaClasses testSupport =
+        new ClassFileImporter().importPackages("com.silverjems.testsupport.tls");
+    assertThat(FeatureRules.noTlsServerOfItsOwn().evaluate(testSupport).hasViolation()).isFalse();
+  }
+
+  @Test
   void aRuleWithNothingToCheckFailsUnlessTheModuleSaysSo() {
     JavaClasses onePackage = new ClassFileImporter().importPackages(FIXTURE + ".ledger");
     assertThatThrownBy(() -> FeatureRules.controllersDoNotTouchSql().check(onePackage))

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.silverjems.testsupport.OsTool;
+import com.silverjems.testsupport.tls.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -40,29 +42,12 @@ class RedisOverTlsIT {
     Path stunnelBinary = OsTool.require("stunnel4", "stunnel4");
     Path agent2 = OsTool.require("zabbix_agent2", "zabbix-agent2", "/usr/sbin/zabbix_agent2");
     zabbixGet = OsTool.require("zabbix_get", "zabbix-server-pgsql");
-    Path openssl = OsTool.require("openssl", "openssl");
     work = Files.createTempDirectory("zabbix-redis-tls");
 
-    Servers.run(
-        work,
-        List.of(
-            openssl.toString(),
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-keyout",
-            "key.pem",
-            "-out",
-            "cert.pem",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=DNS:localhost"));
     Path cert = work.resolve("cert.pem");
+    Instant now = Instant.now();
+    TestCertificates.selfSigned("localhost", now, now.plus(Duration.ofDays(2)))
+        .writePem(cert, work.resolve("key.pem"));
 
     // ElastiCache with in-transit encryption and an AUTH token: no plain port, a password.
     int tlsPort = Servers.freePort();

@@ -2,25 +2,19 @@ package com.silverjems.observability.zabbix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /** Small helpers to run the real servers the tests need. */
 final class Servers {
@@ -158,57 +152,6 @@ final class Servers {
     } catch (AssertionError | RuntimeException notYet) {
       return false;
     }
-  }
-
-  /** An HTTPS server on 127.0.0.1 with a fresh self-signed certificate valid for some days. */
-  static HttpsServer https(Path work, int port, int validDays) throws Exception {
-    Path keystore = work.resolve("tls.p12");
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(
-        work,
-        List.of(
-            keytool,
-            "-genkeypair",
-            "-alias",
-            "tls",
-            "-keyalg",
-            "RSA",
-            "-keysize",
-            "2048",
-            "-validity",
-            String.valueOf(validDays),
-            "-dname",
-            "CN=localhost",
-            "-ext",
-            "SAN=dns:localhost,ip:127.0.0.1",
-            "-keystore",
-            keystore.toString(),
-            "-storetype",
-            "PKCS12",
-            "-storepass",
-            "changeit",
-            "-keypass",
-            "changeit"));
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      ks.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, "changeit".toCharArray());
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
-    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(ssl));
-    server.createContext(
-        "/",
-        exchange -> {
-          byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
-    return server;
   }
 
   /** Removes a test's scratch folder (the server test copies the 38 MB frontend there). */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.silverjems.testsupport.OsTool;
-import com.sun.net.httpserver.HttpsServer;
+import com.silverjems.testsupport.tls.TlsTestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class ZabbixAgentIT {
   private static final String MONITORING_PASSWORD = "monitoring-password";
   private static Process redis;
   private static Process agent;
-  private static HttpsServer https;
+  private static TlsTestServer https;
   private static int redisPort;
   private static int agentPort;
   private static Path zabbixGet;
@@ -90,8 +90,7 @@ class ZabbixAgentIT {
                 "--maxmemory-policy",
                 "allkeys-lru"));
 
-    int httpsPort = Servers.freePort();
-    https = Servers.https(work, httpsPort, CERT_VALID_DAYS);
+    https = TlsTestServer.selfSigned(Duration.ofDays(CERT_VALID_DAYS));
 
     agentPort = Servers.freeZabbixPort();
     Path config =
@@ -113,7 +112,7 @@ class ZabbixAgentIT {
     macros.put("{$PG.SLOW.SECONDS}", "2");
     macros.put("{$REDIS.CONN.URI}", "tcp://127.0.0.1:" + redisPort);
     macros.put("{$CERT.HOST}", "localhost");
-    macros.put("{$CERT.PORT}", String.valueOf(httpsPort));
+    macros.put("{$CERT.PORT}", String.valueOf(https.port()));
     macros.put("{$NET.IF}", "lo");
   }
 
@@ -122,7 +121,7 @@ class ZabbixAgentIT {
     Servers.stop(agent);
     Servers.stop(redis);
     if (https != null) {
-      https.stop(0);
+      https.close();
     }
     if (postgres != null) {
       postgres.close();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.silverjems.testsupport.OsTool;
+import com.silverjems.testsupport.tls.TlsTestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -309,12 +310,12 @@ class ZabbixServerIT {
     String templateId = templateId("Silver Jems TLS certificate by Zabbix agent 2");
     String trigger = "TLS certificate of localhost expires within 30 days";
     Map<Integer, String> hosts = new java.util.TreeMap<>();
-    List<com.sun.net.httpserver.HttpsServer> servers = new ArrayList<>();
+    List<TlsTestServer> servers = new ArrayList<>();
     try {
       for (int days : List.of(29, 31)) {
-        Path dir = Files.createDirectories(work.resolve("cert-" + days));
-        int port = Servers.freePort();
-        servers.add(Servers.https(dir, port, days));
+        TlsTestServer server = TlsTestServer.selfSigned(Duration.ofDays(days));
+        servers.add(server);
+        int port = server.port();
         ObjectNode host = Templates.JSON.createObjectNode();
         host.put("host", "cert-" + days + "-days");
         host.putArray("groups").addObject().put("groupid", linuxServersGroupId());
@@ -336,7 +337,7 @@ class ZabbixServerIT {
           () -> historyCount(hosts.get(31), "silverjems.cert.not_after") >= 3);
       assertThat(firingTriggers(hosts.get(31))).doesNotContain(trigger);
     } finally {
-      servers.forEach(server -> server.stop(0));
+      servers.forEach(TlsTestServer::close);
     }
   }
 

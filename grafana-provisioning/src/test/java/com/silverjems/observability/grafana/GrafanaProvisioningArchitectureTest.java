@@ -1,0 +1,36 @@
+package com.silverjems.observability.grafana;
+
+import com.silverjems.testsupport.architecture.FeatureRules;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * grafana-provisioning's Java is its tests (the module ships dashboards and rules, not classes), so
+ * the shared rules look at the test classes. One package today: the feature rules have no two
+ * features to compare and say so ({@code allowEmptyShould}); they hold the day a second one comes.
+ */
+@AnalyzeClasses(
+    packages = GrafanaProvisioningArchitectureTest.ROOT,
+    importOptions = ImportOption.OnlyIncludeTests.class)
+class GrafanaProvisioningArchitectureTest {
+
+  static final String ROOT = "com.silverjems.observability.grafana";
+
+  /** One package, no slices to compare yet. */
+  @ArchTest
+  static final ArchRule featuresFreeOfCycles =
+      FeatureRules.featuresFreeOfCycles(ROOT).allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule featuresTalkThroughPublicTypesOnly =
+      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
+
+  /** The shop and the hub run in-process here, but this module defines no controller. */
+  @ArchTest
+  static final ArchRule controllersDoNotTouchSql =
+      FeatureRules.controllersDoNotTouchSql().allowEmptyShould(true);
+
+  @ArchTest static final ArchRule noTlsServerOfItsOwn = FeatureRules.noTlsServerOfItsOwn();
+}
