@@ -29,16 +29,8 @@ class PackageBoundariesTest {
 
   private static final String ROOT = "com.silverjems.infra";
 
-  @ArchTest static final ArchRule packagesDoNotFormCycles = FeatureRules.featuresFreeOfCycles(ROOT);
-
-  @ArchTest
-  static final ArchRule packagesTalkThroughPublicTypesOnly =
-      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
-
   /** A CDK app synthesises templates, it serves nothing: no controller to check, by design. */
-  @ArchTest
-  static final ArchRule controllersDoNotTouchSql =
-      FeatureRules.controllersDoNotTouchSql().allowEmptyShould(true);
+  @ArchTest static final ArchRule featureRules = FeatureRules.forFeaturesWithoutControllers(ROOT);
 
   @ArchTest
   static final ArchRule stacksTakeTypedPropsNotOtherStacks =

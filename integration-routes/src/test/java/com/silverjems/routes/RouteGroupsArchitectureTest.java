@@ -41,15 +41,8 @@ class RouteGroupsArchitectureTest {
   private static final String ROOT = "com.silverjems.routes";
   private static final String GROUPS = ROOT + ".*..";
 
-  @ArchTest
-  static final ArchRule routeGroupsDoNotFormCycles = FeatureRules.featuresFreeOfCycles(ROOT);
-
-  @ArchTest
-  static final ArchRule routeGroupsUseOnlyEachOthersPublicTypes =
-      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
-
-  @ArchTest
-  static final ArchRule controllersDoNotTouchSql = FeatureRules.controllersDoNotTouchSql();
+  /** No cycle between groups, only public types between them, no SQL in a controller. */
+  @ArchTest static final ArchRule featureRules = FeatureRules.forFeatures(ROOT);
 
   @ArchTest
   static final ArchRule deliveryUsesOnlyTheApiEmailMadeForIt =

@@ -20,12 +20,5 @@ class LocalRunArchitectureTest {
 
   private static final String ROOT = "com.silverjems";
 
-  @ArchTest static final ArchRule featuresFreeOfCycles = FeatureRules.featuresFreeOfCycles(ROOT);
-
-  @ArchTest
-  static final ArchRule featuresTalkThroughPublicTypesOnly =
-      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
-
-  @ArchTest
-  static final ArchRule controllersDoNotTouchSql = FeatureRules.controllersDoNotTouchSql();
+  @ArchTest static final ArchRule featureRules = FeatureRules.forFeatures(ROOT);
 }

@@ -23,16 +23,8 @@ class PackageBoundariesTest {
 
   private static final String ROOT = "com.silverjems.opsctl";
 
-  @ArchTest static final ArchRule featuresDoNotFormCycles = FeatureRules.featuresFreeOfCycles(ROOT);
-
-  @ArchTest
-  static final ArchRule featuresTalkThroughPublicTypesOnly =
-      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
-
-  /** A command line, no web layer: the rule has no controller to check, by design. */
-  @ArchTest
-  static final ArchRule controllersDoNotTouchSql =
-      FeatureRules.controllersDoNotTouchSql().allowEmptyShould(true);
+  /** A command line without a web layer: no controller to check, by design. */
+  @ArchTest static final ArchRule featureRules = FeatureRules.forFeaturesWithoutControllers(ROOT);
 
   /** Commands get the run's context through their constructor, never by looking up the root. */
   @ArchTest

@@ -18,14 +18,6 @@ class SchemaArchitectureTest {
 
   private static final String ROOT = "com.silverjems.schema";
 
-  @ArchTest static final ArchRule featuresFreeOfCycles = FeatureRules.featuresFreeOfCycles(ROOT);
-
-  @ArchTest
-  static final ArchRule featuresTalkThroughPublicTypesOnly =
-      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
-
-  /** schema is a contract library, no web layer: no controller to check, by design. */
-  @ArchTest
-  static final ArchRule controllersDoNotTouchSql =
-      FeatureRules.controllersDoNotTouchSql().allowEmptyShould(true);
+  /** schema is a contract library without a web layer: no controller to check, by design. */
+  @ArchTest static final ArchRule featureRules = FeatureRules.forFeaturesWithoutControllers(ROOT);
 }

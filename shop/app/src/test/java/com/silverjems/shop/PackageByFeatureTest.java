@@ -18,12 +18,5 @@ class PackageByFeatureTest {
 
   static final String ROOT = "com.silverjems.shop";
 
-  @ArchTest static final ArchRule featuresDoNotFormCycles = FeatureRules.featuresFreeOfCycles(ROOT);
-
-  @ArchTest
-  static final ArchRule featuresTalkThroughPublicTypesOnly =
-      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
-
-  @ArchTest
-  static final ArchRule controllersDoNotTouchSql = FeatureRules.controllersDoNotTouchSql();
+  @ArchTest static final ArchRule featureRules = FeatureRules.forFeatures(ROOT);
 }

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
@@ -24,15 +25,43 @@ import java.util.Optional;
  *       the feature's repositories: no {@code java.sql}, {@code javax.sql} or Spring JDBC.
  * </ul>
  *
- * Each rule fails when it finds nothing to check (ArchUnit's default): a module with no controller,
- * or with a single package, says so where it applies the rule, with {@code allowEmptyShould(true)}
- * and a comment. {@code FeatureRulesTest} proves each rule catches what it claims to.
+ * Each rule fails when it finds nothing to check (ArchUnit's default), so a module picks the set
+ * that says what it has: {@link #forFeatures}, {@link #forFeaturesWithoutControllers} or {@link
+ * #forOnePackageWithoutControllers} (where only those rules allow an empty check). {@code
+ * FeatureRulesTest} proves each rule catches what it claims to.
  */
 public final class FeatureRules {
 
   private static final String[] SQL = {"java.sql..", "javax.sql..", "org.springframework.jdbc.."};
 
   private FeatureRules() {}
+
+  /** The three rules, for a module with features and controllers. */
+  public static ArchRule forFeatures(String root) {
+    return CompositeArchRule.of(featuresFreeOfCycles(root))
+        .and(featuresTalkThroughPublicTypesOnly(root))
+        .and(controllersDoNotTouchSql());
+  }
+
+  /**
+   * The three rules, for a module that serves no HTTP: the controller rule checks nothing there,
+   * and says so instead of failing on it.
+   */
+  public static ArchRule forFeaturesWithoutControllers(String root) {
+    return CompositeArchRule.of(featuresFreeOfCycles(root))
+        .and(featuresTalkThroughPublicTypesOnly(root))
+        .and(controllersDoNotTouchSql().allowEmptyShould(true));
+  }
+
+  /**
+   * The three rules, for a module of one package and no controller: only the public-types rule
+   * finds classes today; the other two hold the day a second package or a controller comes.
+   */
+  public static ArchRule forOnePackageWithoutControllers(String root) {
+    return CompositeArchRule.of(featuresFreeOfCycles(root).allowEmptyShould(true))
+        .and(featuresTalkThroughPublicTypesOnly(root))
+        .and(controllersDoNotTouchSql().allowEmptyShould(true));
+  }
 
   /** No cycle between the packages directly below {@code root} (and what they contain). */
   public static ArchRule featuresFreeOfCycles(String root) {

@@ -64,4 +64,26 @@ class FeatureRulesTest {
         .hasMessageContaining("failed to check any classes");
     FeatureRules.controllersDoNotTouchSql().allowEmptyShould(true).check(onePackage);
   }
+
+  @Test
+  void eachSetChecksAllThreeRulesAndAllowsOnlyTheEmptyChecksItNames() {
+    String report =
+        String.join(
+            "\n",
+            FeatureRules.forFeatures(FIXTURE).evaluate(fixture).getFailureReport().getDetails());
+    assertThat(report)
+        .contains("Cycle detected")
+        .contains("Shelf$Internal")
+        .contains("javax.sql.DataSource");
+
+    String onePackage = FIXTURE + ".ledger";
+    JavaClasses ledger = new ClassFileImporter().importPackages(onePackage);
+    FeatureRules.forOnePackageWithoutControllers(onePackage).check(ledger);
+    assertThatThrownBy(() -> FeatureRules.forFeaturesWithoutControllers(onePackage).check(ledger))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("failed to check any classes");
+    assertThatThrownBy(() -> FeatureRules.forFeatures(FIXTURE + ".shelf").check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("failed to check any classes");
+  }
 }

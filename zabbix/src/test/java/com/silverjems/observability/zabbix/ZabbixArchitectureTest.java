@@ -18,19 +18,8 @@ class ZabbixArchitectureTest {
 
   static final String ROOT = "com.silverjems.observability.zabbix";
 
-  /** One package, no slices to compare yet. */
-  @ArchTest
-  static final ArchRule featuresFreeOfCycles =
-      FeatureRules.featuresFreeOfCycles(ROOT).allowEmptyShould(true);
+  @ArchTest static final ArchRule featureRules = FeatureRules.forOnePackageWithoutControllers(ROOT);
 
-  @ArchTest
-  static final ArchRule featuresTalkThroughPublicTypesOnly =
-      FeatureRules.featuresTalkThroughPublicTypesOnly(ROOT);
-
-  /** The agents and servers here are real processes; this module defines no controller. */
-  @ArchTest
-  static final ArchRule controllersDoNotTouchSql =
-      FeatureRules.controllersDoNotTouchSql().allowEmptyShould(true);
-
+  /** The HTTPS servers its checks probe come from test-support. */
   @ArchTest static final ArchRule noTlsServerOfItsOwn = FeatureRules.noTlsServerOfItsOwn();
 }
