@@ -9,6 +9,7 @@ import com.silverjems.routes.IntegrationRoutesApplication;
 import com.silverjems.routes.emulators.LocalEmulators;
 import com.silverjems.shop.ShopApplication;
 import com.silverjems.testsupport.OsTool;
+import com.silverjems.testsupport.RedisServer;
 import com.silverjems.testsupport.TestPostgres;
 import com.silverjems.testsupport.tls.TlsTestServer;
 import java.io.IOException;
@@ -147,27 +148,10 @@ class QueriedMetricsAreExportedIT {
 
   @Test
   void redisExporterExportsEveryRedisMetricQueried() {
-    Path redisServer = OsTool.require("redis-server", "redis-server");
     Path exporter = OsTool.require("prometheus-redis-exporter", "prometheus-redis-exporter");
-    int redisPort = ExternalProcess.freePort();
-    started(
-        ExternalProcess.start(
-            "redis-server",
-            List.of(
-                redisServer.toString(),
-                "--port",
-                String.valueOf(redisPort),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--maxmemory",
-                "64mb",
-                "--maxmemory-policy",
-                "allkeys-lru"),
-            Map.of()));
+    RedisServer redis = RedisServer.onFreePort().maxMemory("64mb");
+    running.add(redis);
+    int redisPort = redis.start().port();
     int port = ExternalProcess.freePort();
     ExternalProcess process =
         started(

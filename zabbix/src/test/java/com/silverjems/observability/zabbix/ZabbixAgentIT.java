@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.silverjems.testsupport.OsTool;
+import com.silverjems.testsupport.RedisServer;
 import com.silverjems.testsupport.tls.TlsTestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class ZabbixAgentIT {
   private static EmbeddedPostgres postgres;
   private static final String MONITORING_ROLE = "silverjems_monitoring";
   private static final String MONITORING_PASSWORD = "monitoring-password";
-  private static Process redis;
+  private static RedisServer redis;
   private static Process agent;
   private static TlsTestServer https;
   private static int redisPort;
@@ -49,7 +50,6 @@ class ZabbixAgentIT {
     Path agent2 = OsTool.require("zabbix_agent2", "zabbix-agent2", "/usr/sbin/zabbix_agent2");
     zabbixGet = OsTool.require("zabbix_get", "zabbix-server-pgsql");
     OsTool.require("psql", "postgresql-client");
-    Path redisServer = OsTool.require("redis-server", "redis-server");
     work = Files.createTempDirectory("zabbix-agent");
 
     postgres =
@@ -71,24 +71,9 @@ class ZabbixAgentIT {
       s.execute("INSERT INTO stock VALUES ('ring-925', 3)");
     }
 
-    redisPort = Servers.freePort();
-    redis =
-        Servers.start(
-            work.resolve("redis.log"),
-            List.of(
-                redisServer.toString(),
-                "--port",
-                String.valueOf(redisPort),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--maxmemory",
-                "2mb",
-                "--maxmemory-policy",
-                "allkeys-lru"));
+    // A small cap, so the eviction checks see keys evicted after a few writes.
+    redis = RedisServer.onFreePort().maxMemory("2mb").start();
+    redisPort = redis.port();
 
     https = TlsTestServer.selfSigned(Duration.ofDays(CERT_VALID_DAYS));
 
@@ -119,7 +104,9 @@ class ZabbixAgentIT {
   @AfterAll
   static void stopEverything() throws Exception {
     Servers.stop(agent);
-    Servers.stop(redis);
+    if (redis != null) {
+      redis.close();
+    }
     if (https != null) {
       https.close();
     }

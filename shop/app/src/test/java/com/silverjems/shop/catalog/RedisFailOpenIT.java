@@ -3,8 +3,8 @@ package com.silverjems.shop.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.silverjems.shop.RedisServer;
 import com.silverjems.shop.ShopIntegrationTest;
+import com.silverjems.testsupport.RedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
